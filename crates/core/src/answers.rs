@@ -1,0 +1,190 @@
+//! Answers: validated once at the edge into a [`Profile`], or an [`AnswerError`]
+//! that names the offending key and value.
+
+use std::fmt;
+
+use crate::guide::{AnswerValue, Guide, QuestionKind};
+use crate::raw::{RawAnswers, RawValue};
+
+/// The most questions a guide may have: answers sets are `u64` bit masks.
+pub const MAX_QUESTIONS: usize = 64;
+
+/// A complete, valid set of answers for one guide: one slot per question,
+/// `0` for "not answered", `k` for the question's option `k - 1`.
+///
+/// Only [`Guide::profile`] (and the enumerator of the soundness check) make
+/// these, so the evaluator never sees an invalid value.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Profile(pub(crate) Vec<u8>);
+
+impl Profile {
+    /// The raw slot of question `q`: `0` unanswered, else option index + 1.
+    pub fn slot(&self, q: usize) -> u8 {
+        self.0[q]
+    }
+
+    /// Whether question `q` has been answered.
+    pub fn is_answered(&self, q: usize) -> bool {
+        self.0[q] != 0
+    }
+
+    /// Number of questions answered.
+    pub fn answered_count(&self) -> usize {
+        self.0.iter().filter(|&&v| v != 0).count()
+    }
+
+    /// Sets the raw slot of question `q`. Crate-private: only validated
+    /// slots may be written.
+    pub(crate) fn set(&mut self, q: usize, slot: u8) {
+        self.0[q] = slot;
+    }
+
+    /// The answered questions as `(question index, option index)` pairs.
+    pub fn answered(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+        self.0
+            .iter()
+            .enumerate()
+            .filter(|(_, &v)| v != 0)
+            .map(|(q, &v)| (q, usize::from(v - 1)))
+    }
+}
+
+/// Why an answers object was refused. Names the key and, where there is one,
+/// the value that was wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AnswerError {
+    /// The offending key, exactly as written.
+    pub key: String,
+    /// The value given, rendered as JSON-ish text.
+    pub value: String,
+    /// What was wrong with it.
+    pub problem: AnswerProblem,
+}
+
+/// The kinds of bad answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AnswerProblem {
+    /// The key is not a question of this guide; carries the known ids.
+    UnknownQuestion(Vec<String>),
+    /// The value has the wrong JSON type; carries what was expected.
+    WrongType(String),
+    /// A string that is not one of the question's options; carries the allowed ones.
+    UnknownOption(String),
+    /// The same question appears twice in one object.
+    Duplicate,
+}
+
+impl fmt::Display for AnswerError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.problem {
+            AnswerProblem::UnknownQuestion(known) => write!(
+                f,
+                "unknown question id {:?} (value {}); known ids: {}",
+                self.key,
+                self.value,
+                known.join(", ")
+            ),
+            AnswerProblem::WrongType(expected) => write!(
+                f,
+                "question {:?}: expected {expected}, got {}",
+                self.key, self.value
+            ),
+            AnswerProblem::UnknownOption(expected) => write!(
+                f,
+                "question {:?}: unknown option {}; expected {expected}",
+                self.key, self.value
+            ),
+            AnswerProblem::Duplicate => write!(
+                f,
+                "question {:?} is answered twice (second value {})",
+                self.key, self.value
+            ),
+        }
+    }
+}
+
+impl std::error::Error for AnswerError {}
+
+impl Guide {
+    /// A profile with every question unanswered.
+    pub fn empty_profile(&self) -> Profile {
+        Profile(vec![0; self.questions.len()])
+    }
+
+    /// Validates raw answers into a profile, refusing at the first bad key.
+    pub fn profile(&self, raw: &RawAnswers) -> Result<Profile, AnswerError> {
+        let mut first = None;
+        let profile = self.validate(raw, |e| {
+            first = Some(e);
+            false
+        });
+        first.map_or(Ok(profile), Err)
+    }
+
+    /// Every problem in raw answers, not just the first (used to validate
+    /// the presets inside a guide file).
+    pub fn answer_errors(&self, raw: &RawAnswers) -> Vec<AnswerError> {
+        let mut all = Vec::new();
+        self.validate(raw, |e| {
+            all.push(e);
+            true
+        });
+        all
+    }
+
+    /// The one validation loop: reports each problem to `report`, which says
+    /// whether to go on.
+    fn validate(&self, raw: &RawAnswers, mut report: impl FnMut(AnswerError) -> bool) -> Profile {
+        let mut profile = self.empty_profile();
+        let mut seen = vec![false; self.questions.len()];
+        for (key, value) in &raw.0 {
+            let result = match self.question_index(key) {
+                None => Err(AnswerError {
+                    key: key.clone(),
+                    value: value.to_string(),
+                    problem: AnswerProblem::UnknownQuestion(
+                        self.questions.iter().map(|q| q.id.clone()).collect(),
+                    ),
+                }),
+                Some(q) if std::mem::replace(&mut seen[q], true) => Err(AnswerError {
+                    key: key.clone(),
+                    value: value.to_string(),
+                    problem: AnswerProblem::Duplicate,
+                }),
+                Some(q) => self.slot_of(q, key, value).map(|slot| profile.set(q, slot)),
+            };
+            if let Err(e) = result {
+                if !report(e) {
+                    break;
+                }
+            }
+        }
+        profile
+    }
+
+    /// The slot for `value` as an answer to question `q` (`0` for `null`).
+    pub(crate) fn slot_of(&self, q: usize, key: &str, value: &RawValue) -> Result<u8, AnswerError> {
+        let question = &self.questions[q];
+        let err = |problem| AnswerError {
+            key: key.to_owned(),
+            value: value.to_string(),
+            problem,
+        };
+        match (question.kind, value) {
+            (_, RawValue::Null) => Ok(0),
+            (QuestionKind::Bool, RawValue::Bool(b)) => Ok(if *b { 1 } else { 2 }),
+            (QuestionKind::Bool, _) => Err(err(AnswerProblem::WrongType(
+                "true, false or null".to_owned(),
+            ))),
+            (QuestionKind::Choice, RawValue::Str(s)) => question
+                .options
+                .iter()
+                .position(|o| matches!(&o.value, AnswerValue::Choice(v) if v == s))
+                .map(|i| (i + 1) as u8)
+                .ok_or_else(|| err(AnswerProblem::UnknownOption(question.expected_text()))),
+            (QuestionKind::Choice, _) => {
+                Err(err(AnswerProblem::WrongType(question.expected_text())))
+            }
+        }
+    }
+}
