@@ -111,7 +111,6 @@ impl Guide {
         if total > u128::from(MAX_COMBINATIONS) {
             return Err(CheckError::TooLarge(total));
         }
-        let n = self.questions.len();
         let radix: Vec<u8> = self
             .questions
             .iter()
@@ -160,12 +159,12 @@ impl Guide {
                 }
             }
             // Advance the odometer: question 0 is the fastest digit.
-            for q in 0..n {
-                profile.0[q] += 1;
-                if profile.0[q] < radix[q] {
+            for (digit, &r) in profile.0.iter_mut().zip(&radix) {
+                *digit += 1;
+                if *digit < r {
                     break;
                 }
-                profile.0[q] = 0;
+                *digit = 0;
             }
         }
 

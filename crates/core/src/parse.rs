@@ -30,7 +30,14 @@ pub fn parse_guide(text: &str) -> Result<Guide, Vec<GuideError>> {
 pub fn parse_answers(guide: &Guide, text: &str) -> Result<Profile, String> {
     let raw: RawAnswers = serde_json::from_str(text).map_err(|e| match e.classify() {
         serde_json::error::Category::Data => {
-            format!("answers must be a JSON object of question ids to answers ({e})")
+            let got = match text.trim_start().chars().next() {
+                Some('[') => "an array",
+                Some('"') => "a string",
+                Some('t' | 'f') => "a bool",
+                Some('n') => "null",
+                _ => "a number",
+            };
+            format!("answers must be a JSON object of question ids to answers, got {got}")
         }
         _ => format!("malformed JSON: {e}"),
     })?;

@@ -37,7 +37,9 @@ struct Case {
 
 fn cases() -> Vec<Case> {
     let text = include_str!("../guides/openai-on-aws.cases.toml");
-    toml::from_str::<Cases>(text).expect("cases file parses").case
+    toml::from_str::<Cases>(text)
+        .expect("cases file parses")
+        .case
 }
 
 fn profile(guide: &Guide, case: &Case) -> Profile {
@@ -67,9 +69,17 @@ fn check(guide: &Guide, case: &Case) -> Vec<String> {
             diffs.push(format!("{}: {field}: want {want}, got {got}", case.name));
         }
     };
-    expect("path", Value::from(case.expect.clone()), json["path"].clone());
+    expect(
+        "path",
+        Value::from(case.expect.clone()),
+        json["path"].clone(),
+    );
     if let Some(rule) = &case.rule {
-        expect("rule", Value::from(rule.clone()), json["reasons"][0]["rule"].clone());
+        expect(
+            "rule",
+            Value::from(rule.clone()),
+            json["reasons"][0]["rule"].clone(),
+        );
     }
     if let Some(complete) = case.complete {
         expect("complete", Value::from(complete), json["complete"].clone());
@@ -86,12 +96,21 @@ fn check(guide: &Guide, case: &Case) -> Vec<String> {
         expect("would_change", wc.clone(), json["would_change"].clone());
     }
     if let Some(un) = &case.unanswered {
-        expect("unanswered", Value::from(un.clone()), json["unanswered"].clone());
+        expect(
+            "unanswered",
+            Value::from(un.clone()),
+            json["unanswered"].clone(),
+        );
     }
     // Every result keeps the promises of SPEC §4, whatever the case.
     assert!(!outcome.reasons.is_empty(), "{}: no reason", case.name);
     for r in &outcome.reasons {
-        assert!(!r.text.contains('{'), "{}: unfilled template in {:?}", case.name, r.text);
+        assert!(
+            !r.text.contains('{'),
+            "{}: unfilled template in {:?}",
+            case.name,
+            r.text
+        );
     }
     diffs
 }
@@ -101,7 +120,11 @@ fn golden_cases() {
     let guide = builtin();
     let cases = cases();
     let diffs: Vec<String> = cases.iter().flat_map(|c| check(&guide, c)).collect();
-    assert!(diffs.is_empty(), "golden cases differ:\n{}", diffs.join("\n"));
+    assert!(
+        diffs.is_empty(),
+        "golden cases differ:\n{}",
+        diffs.join("\n")
+    );
 }
 
 #[test]
@@ -110,7 +133,9 @@ fn every_preset_has_a_golden_case() {
     let cases = cases();
     for p in &guide.presets {
         assert!(
-            cases.iter().any(|c| c.preset.as_deref() == Some(p.id.as_str())),
+            cases
+                .iter()
+                .any(|c| c.preset.as_deref() == Some(p.id.as_str())),
             "preset {} has no golden case",
             p.id
         );
@@ -121,6 +146,11 @@ fn every_preset_has_a_golden_case() {
 fn every_preset_answers_every_question() {
     let guide = builtin();
     for p in &guide.presets {
-        assert_eq!(p.profile.answered_count(), guide.questions.len(), "preset {}", p.id);
+        assert_eq!(
+            p.profile.answered_count(),
+            guide.questions.len(),
+            "preset {}",
+            p.id
+        );
     }
 }

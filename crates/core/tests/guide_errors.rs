@@ -39,7 +39,10 @@ fn every_problem_in_meaning_is_reported_with_its_path() {
         "$.presets[1].answers.colour: unknown question id \"colour\"",
     ];
     for w in want {
-        assert!(got.iter().any(|e| e.starts_with(w)), "missing {w:?} in\n{got:#?}");
+        assert!(
+            got.iter().any(|e| e.starts_with(w)),
+            "missing {w:?} in\n{got:#?}"
+        );
     }
     assert_eq!(got.len(), want.len(), "{got:#?}");
 }
@@ -50,17 +53,23 @@ fn structural_problems_name_their_path() {
     g["questions"][3]["prompt"] = json!(42);
     let got = errors(&g);
     assert_eq!(got.len(), 1);
-    assert!(got[0].starts_with("$.questions[3].prompt: invalid type: integer `42`"), "{got:?}");
+    assert!(
+        got[0].starts_with("$.questions[3].prompt: invalid type: integer `42`"),
+        "{got:?}"
+    );
 
     let mut g = builtin();
     g["rules"][0]["colour"] = json!("red");
     let got = errors(&g);
-    assert!(got[0].starts_with("$.rules[0].colour: unknown field `colour`"), "{got:?}");
+    assert!(
+        got[0].starts_with("$.rules[0].colour: unknown field `colour`"),
+        "{got:?}"
+    );
 }
 
 #[test]
 fn syntax_errors_say_where() {
-    let got = parse_guide("{\"id\": \"x\",\n \"version\": }").err().expect("refused");
+    let got = parse_guide("{\"id\": \"x\",\n \"version\": }").expect_err("refused");
     assert!(got[0].message.contains("line 2"), "{got:?}");
 }
 
@@ -72,7 +81,19 @@ fn conditions_must_have_exactly_one_form_and_rules_cannot_test_the_path() {
     g["facts"]["loop"] = json!({"fact": "loop"});
     g["rules"][5]["when"] = json!({"fact": "loop"});
     let got = errors(&g);
-    assert!(got.iter().any(|e| e.starts_with("$.rules[3].when: a condition is exactly one of")), "{got:#?}");
-    assert!(got.iter().any(|e| e.starts_with("$.rules[4].when.path: only advice may test the decided path")), "{got:#?}");
-    assert!(got.iter().any(|e| e.contains("fact \"loop\" refers to itself")), "{got:#?}");
+    assert!(
+        got.iter()
+            .any(|e| e.starts_with("$.rules[3].when: a condition is exactly one of")),
+        "{got:#?}"
+    );
+    assert!(
+        got.iter()
+            .any(|e| e.starts_with("$.rules[4].when.path: only advice may test the decided path")),
+        "{got:#?}"
+    );
+    assert!(
+        got.iter()
+            .any(|e| e.contains("fact \"loop\" refers to itself")),
+        "{got:#?}"
+    );
 }

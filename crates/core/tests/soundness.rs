@@ -19,7 +19,11 @@ fn builtin_guide_is_sound_over_every_combination() {
     let report = guide.check(5).expect("enumerable");
     // 12 yes/no questions and one two-way choice, each also unanswered.
     assert_eq!(report.combinations, 3u64.pow(13));
-    let failures: Vec<String> = report.failures.iter().map(|f| format!("{}: {:?}", f.check, f.examples)).collect();
+    let failures: Vec<String> = report
+        .failures
+        .iter()
+        .map(|f| format!("{}: {:?}", f.check, f.examples))
+        .collect();
     assert!(report.passed(), "{failures:#?}");
     assert!(report.rule_hits.iter().all(|&h| h > 0));
     assert_eq!(report.rule_hits.iter().sum::<u64>(), report.combinations);
@@ -34,7 +38,11 @@ fn agents_rule_first_breaks_principle_7_and_kills_preview_rules() {
     rules.insert(0, agent);
     let report = check(g);
     assert!(!report.passed());
-    let p7 = report.failures.iter().find(|f| f.check == "p7-preview-limits-keep-off-agents").expect("p7 fails");
+    let p7 = report
+        .failures
+        .iter()
+        .find(|f| f.check == "p7-preview-limits-keep-off-agents")
+        .expect("p7 fails");
     // Approval/audit with at least one yes (3² − 2² = 5 ways) × a blocker
     // (5 ways likewise) × every answer to the 6 questions that do not matter.
     assert_eq!(p7.count, 5 * 5 * 3u64.pow(6));
@@ -42,12 +50,24 @@ fn agents_rule_first_breaks_principle_7_and_kills_preview_rules() {
     let (example, detail) = &p7.examples[0];
     let answers = guide.answers_json(example);
     assert!(answers.contains(r#""shape":"multi_step""#), "{answers}");
-    assert!(answers.contains(r#""other_region":true"#) || answers.contains(r#""customer_managed_keys":true"#), "{answers}");
+    assert!(
+        answers.contains(r#""other_region":true"#)
+            || answers.contains(r#""customer_managed_keys":true"#),
+        "{answers}"
+    );
     assert_eq!(detail, "got managed-agents");
-    let dead = report.failures.iter().find(|f| f.check == "dead-rule").expect("dead rules reported");
+    let dead = report
+        .failures
+        .iter()
+        .find(|f| f.check == "dead-rule")
+        .expect("dead rules reported");
     let names: Vec<&str> = dead.examples.iter().map(|(_, d)| d.as_str()).collect();
     assert_eq!(names.len(), 2, "{names:?}");
-    assert!(names[0].contains("preview-blocks-agents-aws") && names[1].contains("\"preview-blocks-agents\""), "{names:?}");
+    assert!(
+        names[0].contains("preview-blocks-agents-aws")
+            && names[1].contains("\"preview-blocks-agents\""),
+        "{names:?}"
+    );
 }
 
 #[test]
@@ -59,10 +79,23 @@ fn approval_making_the_answer_lighter_is_caught() {
         json!({"id": "approvals-stay-home", "when": {"all": [{"q": "approval_resume", "is": true}, {"fact": "aws_governance"}]}, "path": "direct-api", "reason": "Because {because}."}),
     );
     let report = check(g);
-    let mono = report.failures.iter().find(|f| f.check == "approvals-never-lighter").expect("monotonicity fails");
+    let mono = report
+        .failures
+        .iter()
+        .find(|f| f.check == "approvals-never-lighter")
+        .expect("monotonicity fails");
     assert!(mono.count > 0);
-    assert!(mono.examples[0].1.contains("then answering approval_resume=true gives direct-api"), "{}", mono.examples[0].1);
-    assert!(report.failures.iter().any(|f| f.check == "p3-aws-governance-means-bedrock"));
+    assert!(
+        mono.examples[0]
+            .1
+            .contains("then answering approval_resume=true gives direct-api"),
+        "{}",
+        mono.examples[0].1
+    );
+    assert!(report
+        .failures
+        .iter()
+        .any(|f| f.check == "p3-aws-governance-means-bedrock"));
 }
 
 #[test]
@@ -73,6 +106,10 @@ fn a_reason_that_cites_nothing_is_caught() {
         json!({"id": "only-negative", "when": {"not": {"q": "shape", "is": "multi_step"}}, "path": "direct-api", "reason": "Because {because}."}),
     );
     let report = check(g);
-    let empty = report.failures.iter().find(|f| f.check == "empty-reason").expect("empty reason caught");
+    let empty = report
+        .failures
+        .iter()
+        .find(|f| f.check == "empty-reason")
+        .expect("empty reason caught");
     assert!(empty.examples[0].1.contains("only-negative"));
 }

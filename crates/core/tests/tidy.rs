@@ -4,7 +4,9 @@
 use std::path::{Path, PathBuf};
 
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
     for entry in entries.flatten() {
         let path = entry.path();
         let name = entry.file_name();
@@ -27,8 +29,15 @@ fn every_rust_file_starts_with_a_module_doc() {
     assert!(files.len() > 10, "found only {files:?}");
     let missing: Vec<String> = files
         .iter()
-        .filter(|f| !std::fs::read_to_string(f).unwrap_or_default().starts_with("//!"))
+        .filter(|f| {
+            !std::fs::read_to_string(f)
+                .unwrap_or_default()
+                .starts_with("//!")
+        })
         .map(|f| f.display().to_string())
         .collect();
-    assert!(missing.is_empty(), "files without a leading //! doc: {missing:#?}");
+    assert!(
+        missing.is_empty(),
+        "files without a leading //! doc: {missing:#?}"
+    );
 }

@@ -1,0 +1,390 @@
+//! The CLI through the real binary: what a user types, what comes out,
+//! and the exit code.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+fn run(args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_decision-guide"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("binary starts");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(stdin.as_bytes())
+        .expect("write stdin");
+    child.wait_with_output().expect("binary runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("utf-8 stdout")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).expect("utf-8 stderr")
+}
+
+fn fixture(name: &str) -> String {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+        .display()
+        .to_string()
+}
+
+/// Asserts a bad-input run: exit 1, nothing on stdout, one stderr line
+/// containing every `needle`.
+fn refused(o: &Output, needles: &[&str]) {
+    let err = stderr(o);
+    assert_eq!(o.status.code(), Some(1), "stderr: {err}");
+    assert_eq!(stdout(o), "", "nothing may be half-written on stdout");
+    assert_eq!(err.trim_end().lines().count(), 1, "one line: {err}");
+    for n in needles {
+        assert!(err.contains(n), "{n:?} not in {err:?}");
+    }
+}
+
+#[test]
+fn classify_one_object_prints_the_spec_shape() {
+    let o = run(
+        &["classify"],
+        r#"{"shape": "multi_step", "tools_actions": true, "approval_resume": true, "app_owns_control": false, "data_in_aws": true}"#,
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert_eq!(out.lines().count(), 1);
+    let v: Value = serde_json::from_str(&out).expect("JSON");
+    // The fields of SPEC §4, exactly, in the order the SPEC writes them.
+    let keys = [
+        "path",
+        "complete",
+        "reasons",
+        "watch_outs",
+        "you_still_own",
+        "warnings",
+        "would_change",
+        "unanswered",
+        "guide",
+    ];
+    assert_eq!(v.as_object().expect("object").len(), keys.len());
+    let at: Vec<usize> = keys
+        .iter()
+        .map(|k| out.find(&format!("\"{k}\":")).expect(k))
+        .collect();
+    assert!(at.windows(2).all(|w| w[0] < w[1]), "{out}");
+    assert_eq!(v["path"], "managed-agents");
+    assert_eq!(v["complete"], false);
+    assert_eq!(v["reasons"][0]["rule"], "agent-runtime");
+    assert!(v["reasons"][0]["text"]
+        .as_str()
+        .expect("text")
+        .contains("it must pause for a human approval"));
+    assert_eq!(v["guide"]["id"], "openai-on-aws");
+    assert_eq!(v["guide"]["as_of"], "2026-05-05");
+    assert!(v["would_change"]
+        .as_array()
+        .expect("array")
+        .iter()
+        .any(|c| c["question"] == "other_region"
+            && c["answer"] == true
+            && c["path"] == "bedrock-models"));
+}
+
+#[test]
+fn a_pretty_printed_object_is_one_object() {
+    let o = run(
+        &["classify"],
+        "{\n  \"shape\": \"single\",\n  \"aws_controls\": true\n}\n",
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(stdout(&o).lines().count(), 1);
+    assert!(stdout(&o).starts_with(r#"{"path":"bedrock-models""#));
+}
+
+#[test]
+fn json_lines_give_one_result_a_line() {
+    let input = "{\"shape\": \"single\"}\n\n{\"aws_procurement\": true}\n{\"shape\": \"multi_step\", \"app_owns_control\": false, \"tools_actions\": true, \"audit_actions\": true}\n";
+    let o = run(&["classify"], input);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let paths: Vec<String> = stdout(&o)
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<Value>(l).expect("JSON")["path"]
+                .as_str()
+                .expect("path")
+                .to_owned()
+        })
+        .collect();
+    assert_eq!(paths, ["direct-api", "bedrock-models", "managed-agents"]);
+}
+
+#[test]
+fn every_preset_classifies_like_its_answers() {
+    let guide: Value = serde_json::from_str(&stdout(&run(&["guide"], ""))).expect("guide JSON");
+    let listing = stdout(&run(&["presets"], ""));
+    for preset in guide["presets"].as_array().expect("presets") {
+        let id = preset["id"].as_str().expect("id");
+        let by_name = run(&["classify", "--preset", id], "");
+        let by_answers = run(&["classify"], &preset["answers"].to_string());
+        assert!(by_name.status.success() && by_answers.status.success());
+        assert_eq!(stdout(&by_name), stdout(&by_answers), "preset {id}");
+        let path = serde_json::from_str::<Value>(&stdout(&by_name)).expect("JSON")["path"].clone();
+        let line = listing.lines().find(|l| l.starts_with(id)).expect("listed");
+        assert!(line.contains(path.as_str().expect("path")), "{line}");
+    }
+}
+
+#[test]
+fn markdown_record_for_one_workflow() {
+    let o = run(
+        &[
+            "classify",
+            "--format",
+            "markdown",
+            "--preset",
+            "invoice-approval",
+        ],
+        "",
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let md = stdout(&o);
+    assert!(
+        md.starts_with("# Decision record: Finance: review an invoice"),
+        "{md}"
+    );
+    for needle in [
+        "**Recommendation:** Amazon Bedrock Managed Agents (`managed-agents`), all questions answered.",
+        "## Why",
+        "(rule `agent-runtime`)",
+        "## What would change it",
+        "| Must it run in an AWS Region where the Managed Agents preview is not offered?: **Yes** | OpenAI models on Amazon Bedrock |",
+        "## You still own",
+        "- [ ] The business workflow and its rules",
+        "**Amazon Bedrock Managed Agents (recommended)**",
+        "Source: \"OpenAI on AWS: When to Use the API, Bedrock, or Managed Agents\" (Chuck Hernandez, 2026-05-05)",
+    ] {
+        assert!(md.contains(needle), "missing {needle:?} in\n{md}");
+    }
+}
+
+#[test]
+fn markdown_portfolio_for_json_lines() {
+    let o = run(
+        &["classify", "--format", "markdown"],
+        "{\"shape\": \"single\"}\n{\"bedrock_standard\": true}\n",
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let md = stdout(&o);
+    assert!(md.starts_with("# AI workflow portfolio"), "{md}");
+    assert!(md.contains("| 1 | Workflow on line 1 | OpenAI API, called directly | provisional (1/13 answered) | `app-owns-control` |"), "{md}");
+    assert!(
+        md.contains("| 2 | Workflow on line 2 | OpenAI models on Amazon Bedrock |"),
+        "{md}"
+    );
+    assert!(
+        md.contains("## Decision record: Workflow on line 2"),
+        "{md}"
+    );
+}
+
+#[test]
+fn malformed_json_is_refused() {
+    refused(
+        &run(&["classify"], "{\"shape\": "),
+        &["malformed JSON", "line 1"],
+    );
+}
+
+#[test]
+fn an_unknown_question_is_named_with_its_value() {
+    refused(
+        &run(&["classify"], r#"{"shape": "single", "colour": "red"}"#),
+        &[
+            "unknown question id \"colour\"",
+            "\"red\"",
+            "known ids: shape",
+        ],
+    );
+}
+
+#[test]
+fn a_wrong_type_is_named() {
+    refused(
+        &run(&["classify"], r#"{"tools_actions": "yes"}"#),
+        &[
+            "question \"tools_actions\"",
+            "expected true, false or null",
+            "got \"yes\"",
+        ],
+    );
+}
+
+#[test]
+fn an_unknown_option_is_named() {
+    refused(
+        &run(&["classify"], r#"{"shape": "parallel"}"#),
+        &[
+            "question \"shape\"",
+            "unknown option \"parallel\"",
+            "\"single\", \"multi_step\"",
+        ],
+    );
+}
+
+#[test]
+fn a_non_object_is_refused() {
+    refused(
+        &run(&["classify"], "[1, 2]"),
+        &["answers must be a JSON object", "got an array"],
+    );
+}
+
+#[test]
+fn json_lines_name_the_bad_line_and_write_nothing() {
+    let input = "{\"shape\": \"single\"}\n{\"aws_controls\": true}\n{\"audit_actions\": 1}\n";
+    refused(
+        &run(&["classify"], input),
+        &["line 3:", "question \"audit_actions\"", "got 1"],
+    );
+}
+
+#[test]
+fn empty_stdin_is_refused() {
+    refused(&run(&["classify"], "  \n"), &["no answers on stdin"]);
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let o = run(&["classify", "--format", "yaml"], "{}");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("unknown --format \"yaml\""));
+    assert_eq!(run(&["frobnicate"], "").status.code(), Some(2));
+    refused(
+        &run(&["classify", "--preset", "nope"], ""),
+        &["unknown preset \"nope\"", "invoice-approval"],
+    );
+}
+
+#[test]
+fn check_passes_on_the_builtin_guide() {
+    let o = run(&["check"], "");
+    assert!(o.status.success(), "{}{}", stdout(&o), stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.contains("1594323 combinations of 13 questions"),
+        "{out}"
+    );
+    assert!(
+        out.contains("ok   invariant p4-agent-work-means-managed-agents"),
+        "{out}"
+    );
+    assert!(out.trim_end().ends_with("every invariant holds"), "{out}");
+}
+
+#[test]
+fn a_teams_own_guide_checks_and_classifies() {
+    let guide = fixture("always-bedrock.json");
+    let o = run(&["check", &guide], "");
+    assert!(o.status.success(), "{}{}", stdout(&o), stderr(&o));
+    assert!(stdout(&o).contains("acme-always-bedrock 2026.11 — 9 combinations"));
+    let o = run(
+        &["classify", "--guide", &guide],
+        r#"{"shape": "single", "approval_resume": true}"#,
+    );
+    let v: Value = serde_json::from_str(&stdout(&o)).expect("JSON");
+    assert_eq!(v["path"], "bedrock-models");
+    assert_eq!(v["guide"]["id"], "acme-always-bedrock");
+    assert_eq!(
+        v["would_change"][0],
+        serde_json::json!({"question": "shape", "answer": "multi_step", "path": "managed-agents"})
+    );
+    // The team's guide validates answers against its own questions.
+    refused(
+        &run(
+            &["classify", "--guide", &guide],
+            r#"{"aws_controls": true}"#,
+        ),
+        &[
+            "unknown question id \"aws_controls\"",
+            "known ids: shape, approval_resume",
+        ],
+    );
+    assert!(stdout(&run(&["presets", "--guide", &guide], ""))
+        .contains("expense-approval  managed-agents"));
+}
+
+#[test]
+fn check_rejects_a_broken_guide_naming_the_combination() {
+    let mut g: Value = serde_json::from_str(&stdout(&run(&["guide"], ""))).expect("guide JSON");
+    // Let the agent rule win before the preview limits are considered.
+    let rules = g["rules"].as_array_mut().expect("rules");
+    let agent = rules.remove(2);
+    rules.insert(0, agent);
+    let dir = std::env::temp_dir().join(format!("dg-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let file = dir.join("broken.json");
+    std::fs::write(&file, g.to_string()).expect("write");
+    let o = run(&["check", file.to_str().expect("path"), "--limit", "2"], "");
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    assert!(
+        out.contains("FAIL p7-preview-limits-keep-off-agents"),
+        "{out}"
+    );
+    assert!(out.contains("(18225 combinations)"), "{out}");
+    // The combination is printed as answers that classify accepts as-is.
+    let line = out
+        .lines()
+        .skip_while(|l| !l.starts_with("FAIL p7"))
+        .nth(1)
+        .expect("an example line");
+    let (answers, detail) = line.trim().split_once("  → ").expect("answers → detail");
+    assert_eq!(detail, "got managed-agents");
+    let replay = run(
+        &["classify", "--guide", file.to_str().expect("path")],
+        answers,
+    );
+    assert!(
+        stdout(&replay).starts_with(r#"{"path":"managed-agents""#),
+        "{answers}"
+    );
+    assert!(
+        out.contains("… and 18223 more (run with --all to list every one)"),
+        "{out}"
+    );
+    assert!(out.contains("FAIL dead-rule"), "{out}");
+    assert!(out.contains("NOT SOUND: 2 promises broken"), "{out}");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn a_malformed_guide_lists_every_problem() {
+    let mut g: Value = serde_json::from_str(&stdout(&run(&["guide"], ""))).expect("guide JSON");
+    g["rules"][0]["path"] = Value::from("nowhere");
+    g["questions"][2]["group"] = Value::from("nowhere");
+    let dir = std::env::temp_dir().join(format!("dg-cli-bad-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let file = dir.join("bad.json");
+    std::fs::write(&file, g.to_string()).expect("write");
+    let o = run(&["check", file.to_str().expect("path")], "");
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(err.contains("is not valid (2 problems)"), "{err}");
+    assert!(
+        err.contains("$.questions[2].group: unknown group \"nowhere\""),
+        "{err}"
+    );
+    assert!(
+        err.contains("$.rules[0].path: unknown path \"nowhere\""),
+        "{err}"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
