@@ -188,3 +188,85 @@ impl Guide {
         }
     }
 }
+
+impl Guide {
+    /// A copy of `profile` with question `q` set to `slot` (0 clears it),
+    /// or `None` when `q` or `slot` does not exist in this guide.
+    pub fn with_answer(&self, profile: &Profile, q: usize, slot: u8) -> Option<Profile> {
+        let question = self.questions.get(q)?;
+        if usize::from(slot) > question.options.len() {
+            return None;
+        }
+        let mut next = profile.clone();
+        next.set(q, slot);
+        Some(next)
+    }
+
+    /// The profile as a short URL fragment value: one character a question,
+    /// `-` for unanswered and `1`…`9`, `a`…`z` for the option's slot. The
+    /// built-in guide's 13 answers fit in 13 characters.
+    pub fn fragment(&self, profile: &Profile) -> String {
+        profile
+            .0
+            .iter()
+            .map(|&v| match v {
+                0 => '-',
+                v => char::from_digit(u32::from(v), 36).unwrap_or('-'),
+            })
+            .collect()
+    }
+
+    /// Reads a fragment written by [`Guide::fragment`]. Refuses one of the
+    /// wrong length or with a slot the question does not have, naming it.
+    pub fn from_fragment(&self, text: &str) -> Result<Profile, String> {
+        let chars: Vec<char> = text.chars().collect();
+        if chars.len() != self.questions.len() {
+            return Err(format!(
+                "permalink {text:?} has {} answers; this guide has {} questions",
+                chars.len(),
+                self.questions.len()
+            ));
+        }
+        let mut profile = self.empty_profile();
+        for (q, &c) in chars.iter().enumerate() {
+            let slot = match c {
+                '-' => 0,
+                c => c.to_digit(36).unwrap_or(u32::MAX),
+            };
+            if slot as usize > self.questions[q].options.len() {
+                return Err(format!(
+                    "permalink {text:?}: {c:?} is not an answer to question {:?}",
+                    self.questions[q].id
+                ));
+            }
+            profile.set(q, slot as u8);
+        }
+        Ok(profile)
+    }
+}
+
+#[cfg(all(test, feature = "json"))]
+mod tests {
+    use crate::builtin;
+
+    #[test]
+    fn fragments_round_trip_and_refuse_nonsense() {
+        let g = builtin();
+        for p in &g.presets {
+            let f = g.fragment(&p.profile);
+            assert_eq!(f.len(), 13);
+            assert_eq!(g.from_fragment(&f).as_ref(), Ok(&p.profile));
+        }
+        assert_eq!(g.fragment(&g.empty_profile()), "-------------");
+        assert!(g
+            .from_fragment("12")
+            .expect_err("too short")
+            .contains("has 2 answers"));
+        assert!(g
+            .from_fragment("3------------")
+            .expect_err("no third option")
+            .contains("question \"shape\""));
+        assert!(g.with_answer(&g.empty_profile(), 0, 3).is_none());
+        assert!(g.with_answer(&g.empty_profile(), 99, 1).is_none());
+    }
+}

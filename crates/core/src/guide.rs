@@ -97,7 +97,7 @@ pub enum AnswerValue {
 }
 
 /// One question.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Question {
     /// Stable id (SPEC §2).
     pub id: String,
@@ -118,7 +118,7 @@ pub struct Question {
 }
 
 /// One option of a question.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct QOption {
     /// The JSON value of this option.
     pub value: AnswerValue,
