@@ -11,7 +11,7 @@ use crate::run;
 
 /// Trunk's version: 0.22 needs a newer rustc than this machine has.
 const TRUNK: &str = "0.21.14";
-/// Debian's ChromeDriver (for wasm-bindgen-test's browser runner).
+/// Debian's ChromeDriver, installed beside Chromium for browser tooling.
 const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 const CHROMIUM: &str = "/usr/bin/chromium";
 
