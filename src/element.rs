@@ -81,7 +81,7 @@ thread_local! {
 
 /// The built-in guide, parsed by the browser's `JSON.parse` (the wasm
 /// carries no JSON parser of its own) and compiled by the core.
-fn load_builtin() -> Result<Rc<Guide>, String> {
+pub fn load_builtin() -> Result<Rc<Guide>, String> {
     let value = JSON::parse(decision_guide_core::BUILTIN_GUIDE_JSON)
         .map_err(|e| format!("built-in guide is not JSON: {}", js_text(&e)))?;
     let raw: RawGuide = serde_wasm_bindgen::from_value(value).map_err(|e| e.to_string())?;

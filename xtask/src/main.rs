@@ -3,7 +3,8 @@
 //! every machine.
 //!
 //! - `test`: formatting, clippy with warnings denied (native and wasm),
-//!   native tests, then `dist` and the end-to-end tests in Chromium.
+//!   native tests, component tests in headless Chromium, then `dist` and the
+//!   end-to-end tests in Chromium.
 //! - `dist`: builds `dist/` (the Trunk full page and the embed).
 //! - `serve`: `dist`, then serves it (and `www/`) on 127.0.0.1.
 //! - `bench`: the core benchmark, printing figures.
@@ -22,8 +23,8 @@ use anyhow::{bail, Context, Result};
 const USAGE: &str = "\
 cargo xtask <task>
 
-  test    fmt, clippy -D warnings, native tests, dist, and the
-          end-to-end tests in Chromium
+  test    fmt, clippy -D warnings, native tests, component tests in
+          headless Chromium, dist, and the end-to-end tests
   dist    build dist/: index.html (Trunk) and the embed
           (decision-guide.js + decision-guide_bg.wasm)
   serve   dist, then serve dist/ and www/ on http://127.0.0.1:8080
@@ -120,6 +121,21 @@ fn test(root: &Path) -> Result<()> {
         ],
     )?;
     run(root, "cargo", &["test", "--workspace", "--quiet"])?;
+    // Component tests, in headless Chromium through chromedriver (the
+    // runner takes no --quiet).
+    let mut wasm = cmd(
+        root,
+        "cargo",
+        &[
+            "test",
+            "-p",
+            "decision-guide",
+            "--target",
+            "wasm32-unknown-unknown",
+        ],
+    );
+    wasm.env("CHROMEDRIVER", tools::CHROMEDRIVER);
+    run_cmd(wasm)?;
     dist(root)?;
     run(
         root,

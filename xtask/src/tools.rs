@@ -11,8 +11,8 @@ use crate::run;
 
 /// Trunk's version: 0.22 needs a newer rustc than this machine has.
 const TRUNK: &str = "0.21.14";
-/// Debian's ChromeDriver, installed beside Chromium for browser tooling.
-const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+/// Debian's ChromeDriver, which wasm-bindgen-test drives Chromium with.
+pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 const CHROMIUM: &str = "/usr/bin/chromium";
 
 /// PATH with node_modules/.bin (wasm-opt, esbuild) and cargo's bin first.
