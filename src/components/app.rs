@@ -116,7 +116,7 @@ pub fn App(props: &AppProps) -> Html {
                 <div class="dg-group">
                     if let Some(i) = group { <h3 class="dg-group-title">{ &g.groups[i].title }</h3> }
                     { for qs.into_iter().map(|q| html! {
-                        <QuestionCard uid={props.uid.clone()} index={q} question={g.questions[q].clone()}
+                        <QuestionCard uid={props.uid.clone()} guide={g.clone()} index={q}
                             slot={state.profile.slot(q)} on_answer={on_answer.clone()} />
                     }) }
                 </div>

@@ -1,17 +1,18 @@
 //! One question as a fieldset of radio buttons: each option, then "Not sure".
 
-use decision_guide_core::Question;
 use yew::prelude::*;
+
+use crate::state::SharedGuide;
 
 /// Props of [`QuestionCard`].
 #[derive(Properties, PartialEq, Clone)]
 pub struct QuestionCardProps {
     /// Unique prefix for element ids in this widget.
     pub uid: AttrValue,
+    /// The guide (shared, so a render copies no question text).
+    pub guide: SharedGuide,
     /// Index of the question in the guide.
     pub index: usize,
-    /// The question.
-    pub question: Question,
     /// Its current slot (0 = not answered).
     pub slot: u8,
     /// Called with the chosen slot.
@@ -21,7 +22,7 @@ pub struct QuestionCardProps {
 /// One question card.
 #[component]
 pub fn QuestionCard(props: &QuestionCardProps) -> Html {
-    let q = &props.question;
+    let q = &props.guide.questions[props.index];
     let name = format!("{}-{}", props.uid, q.id);
     let help_id = format!("{name}-help");
     let labels = q

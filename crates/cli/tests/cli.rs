@@ -45,6 +45,29 @@ fn fixture(name: &str) -> String {
         .to_string()
 }
 
+/// Writes `guide` to a fresh file of its own; the directory is removed
+/// when the returned guard drops.
+struct TempGuide(PathBuf);
+
+impl TempGuide {
+    fn new(name: &str, guide: &Value) -> Self {
+        let dir = std::env::temp_dir().join(format!("dg-cli-{name}-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        std::fs::write(dir.join("guide.json"), guide.to_string()).expect("write guide");
+        TempGuide(dir)
+    }
+
+    fn path(&self) -> String {
+        self.0.join("guide.json").display().to_string()
+    }
+}
+
+impl Drop for TempGuide {
+    fn drop(&mut self) {
+        std::fs::remove_dir_all(&self.0).ok();
+    }
+}
+
 /// Asserts a bad-input run: exit 1, nothing on stdout, one stderr line
 /// containing every `needle`.
 fn refused(o: &Output, needles: &[&str]) {
@@ -333,11 +356,8 @@ fn check_rejects_a_broken_guide_naming_the_combination() {
     let rules = g["rules"].as_array_mut().expect("rules");
     let agent = rules.remove(2);
     rules.insert(0, agent);
-    let dir = std::env::temp_dir().join(format!("dg-cli-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let file = dir.join("broken.json");
-    std::fs::write(&file, g.to_string()).expect("write");
-    let o = run(&["check", file.to_str().expect("path"), "--limit", "2"], "");
+    let file = TempGuide::new("broken", &g);
+    let o = run(&["check", &file.path(), "--limit", "2"], "");
     assert_eq!(o.status.code(), Some(1));
     let out = stdout(&o);
     assert!(
@@ -353,10 +373,7 @@ fn check_rejects_a_broken_guide_naming_the_combination() {
         .expect("an example line");
     let (answers, detail) = line.trim().split_once("  → ").expect("answers → detail");
     assert_eq!(detail, "got managed-agents");
-    let replay = run(
-        &["classify", "--guide", file.to_str().expect("path")],
-        answers,
-    );
+    let replay = run(&["classify", "--guide", &file.path()], answers);
     assert!(
         stdout(&replay).starts_with(r#"{"path":"managed-agents""#),
         "{answers}"
@@ -367,7 +384,6 @@ fn check_rejects_a_broken_guide_naming_the_combination() {
     );
     assert!(out.contains("FAIL dead-rule"), "{out}");
     assert!(out.contains("NOT SOUND: 2 promises broken"), "{out}");
-    std::fs::remove_dir_all(&dir).ok();
 }
 
 #[test]
@@ -375,11 +391,8 @@ fn a_malformed_guide_lists_every_problem() {
     let mut g: Value = serde_json::from_str(&stdout(&run(&["guide"], ""))).expect("guide JSON");
     g["rules"][0]["path"] = Value::from("nowhere");
     g["questions"][2]["group"] = Value::from("nowhere");
-    let dir = std::env::temp_dir().join(format!("dg-cli-bad-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let file = dir.join("bad.json");
-    std::fs::write(&file, g.to_string()).expect("write");
-    let o = run(&["check", file.to_str().expect("path")], "");
+    let file = TempGuide::new("bad", &g);
+    let o = run(&["check", &file.path()], "");
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
     assert!(err.contains("is not valid (2 problems)"), "{err}");
@@ -391,5 +404,4 @@ fn a_malformed_guide_lists_every_problem() {
         err.contains("$.rules[0].path: unknown path \"nowhere\""),
         "{err}"
     );
-    std::fs::remove_dir_all(&dir).ok();
 }

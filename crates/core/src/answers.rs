@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use crate::guide::{AnswerValue, Guide, QuestionKind};
+use crate::guide::{AnswerValue, Guide, Question, QuestionKind};
 use crate::raw::{RawAnswers, RawValue};
 
 /// The most questions a guide may have: answers sets are `u64` bit masks.
@@ -114,78 +114,63 @@ impl Guide {
     /// Validates raw answers into a profile, refusing at the first bad key.
     pub fn profile(&self, raw: &RawAnswers) -> Result<Profile, AnswerError> {
         let mut first = None;
-        let profile = self.validate(raw, |e| {
+        let profile = validate(&self.questions, raw, |e| {
             first = Some(e);
             false
         });
         first.map_or(Ok(profile), Err)
     }
+}
 
-    /// Every problem in raw answers, not just the first (used to validate
-    /// the presets inside a guide file).
-    pub fn answer_errors(&self, raw: &RawAnswers) -> Vec<AnswerError> {
-        let mut all = Vec::new();
-        self.validate(raw, |e| {
-            all.push(e);
-            true
-        });
-        all
-    }
-
-    /// The one validation loop: reports each problem to `report`, which says
-    /// whether to go on.
-    fn validate(&self, raw: &RawAnswers, mut report: impl FnMut(AnswerError) -> bool) -> Profile {
-        let mut profile = self.empty_profile();
-        let mut seen = vec![false; self.questions.len()];
-        for (key, value) in &raw.0 {
-            let result = match self.question_index(key) {
-                None => Err(AnswerError {
-                    key: key.clone(),
-                    value: value.to_string(),
-                    problem: AnswerProblem::UnknownQuestion(
-                        self.questions.iter().map(|q| q.id.clone()).collect(),
-                    ),
-                }),
-                Some(q) if std::mem::replace(&mut seen[q], true) => Err(AnswerError {
-                    key: key.clone(),
-                    value: value.to_string(),
-                    problem: AnswerProblem::Duplicate,
-                }),
-                Some(q) => self.slot_of(q, key, value).map(|slot| profile.set(q, slot)),
-            };
-            if let Err(e) = result {
-                if !report(e) {
-                    break;
-                }
-            }
-        }
-        profile
-    }
-
-    /// The slot for `value` as an answer to question `q` (`0` for `null`).
-    pub(crate) fn slot_of(&self, q: usize, key: &str, value: &RawValue) -> Result<u8, AnswerError> {
-        let question = &self.questions[q];
-        let err = |problem| AnswerError {
-            key: key.to_owned(),
+/// The one validation loop, over a guide's questions: reports each problem
+/// to `report`, which says whether to go on, and returns the valid part.
+/// The guide compiler runs it on presets before a `Guide` exists.
+pub(crate) fn validate(
+    questions: &[Question],
+    raw: &RawAnswers,
+    mut report: impl FnMut(AnswerError) -> bool,
+) -> Profile {
+    let mut profile = Profile(vec![0; questions.len()]);
+    let mut seen = vec![false; questions.len()];
+    for (key, value) in &raw.0 {
+        let error = |problem| AnswerError {
+            key: key.clone(),
             value: value.to_string(),
             problem,
         };
-        match (question.kind, value) {
-            (_, RawValue::Null) => Ok(0),
-            (QuestionKind::Bool, RawValue::Bool(b)) => Ok(if *b { 1 } else { 2 }),
-            (QuestionKind::Bool, _) => Err(err(AnswerProblem::WrongType(
-                "true, false or null".to_owned(),
+        let result = match questions.iter().position(|q| q.id == *key) {
+            None => Err(error(AnswerProblem::UnknownQuestion(
+                questions.iter().map(|q| q.id.clone()).collect(),
             ))),
-            (QuestionKind::Choice, RawValue::Str(s)) => question
-                .options
-                .iter()
-                .position(|o| matches!(&o.value, AnswerValue::Choice(v) if v == s))
-                .map(|i| (i + 1) as u8)
-                .ok_or_else(|| err(AnswerProblem::UnknownOption(question.expected_text()))),
-            (QuestionKind::Choice, _) => {
-                Err(err(AnswerProblem::WrongType(question.expected_text())))
+            Some(q) if std::mem::replace(&mut seen[q], true) => {
+                Err(error(AnswerProblem::Duplicate))
+            }
+            Some(q) => slot_of(&questions[q], value)
+                .map(|slot| profile.set(q, slot))
+                .map_err(error),
+        };
+        if let Err(e) = result {
+            if !report(e) {
+                break;
             }
         }
+    }
+    profile
+}
+
+/// The slot for `value` as an answer to `question` (`0` for `null`).
+fn slot_of(question: &Question, value: &RawValue) -> Result<u8, AnswerProblem> {
+    match (question.kind, value) {
+        (_, RawValue::Null) => Ok(0),
+        (QuestionKind::Bool, RawValue::Bool(b)) => Ok(if *b { 1 } else { 2 }),
+        (QuestionKind::Bool, _) => Err(AnswerProblem::WrongType("true, false or null".to_owned())),
+        (QuestionKind::Choice, RawValue::Str(s)) => question
+            .options
+            .iter()
+            .position(|o| matches!(&o.value, AnswerValue::Choice(v) if v == s))
+            .map(|i| (i + 1) as u8)
+            .ok_or_else(|| AnswerProblem::UnknownOption(question.expected_text())),
+        (QuestionKind::Choice, _) => Err(AnswerProblem::WrongType(question.expected_text())),
     }
 }
 

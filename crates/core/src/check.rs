@@ -116,16 +116,14 @@ impl Guide {
             .iter()
             .map(|q| q.options.len() as u8 + 1)
             .collect();
-        let assume = self.assumed_slots();
+        let assume = self.assumptions();
         let mut paths = vec![0u8; total as usize];
         let mut rule_hits = vec![0u64; self.rules.len()];
         let mut advice_hits = vec![0u64; self.advice.len()];
-        let mut path_checks: Vec<(usize, Tally)> = self
+        let mut tallies: Vec<Tally> = self
             .invariants
             .iter()
-            .enumerate()
-            .filter(|(_, v)| matches!(v.check, InvariantCheck::PathIn { .. }))
-            .map(|(i, v)| (i, Tally::new(&v.id, &v.text, limit)))
+            .map(|v| Tally::new(&v.id, &v.text, limit))
             .collect();
         let mut empty_reason = Tally::new(
             "empty-reason",
@@ -148,9 +146,9 @@ impl Guide {
                     || format!("rule {:?} fired but cites no answer", rule.id),
                 );
             }
-            for (i, tally) in &mut path_checks {
-                if let InvariantCheck::PathIn { when, allowed } = &self.invariants[*i].check {
-                    if allowed & (1 << d.path) == 0 && self.holds(when, &profile.0, &assume) {
+            for (v, tally) in self.invariants.iter().zip(&mut tallies) {
+                if let InvariantCheck::PathIn { when, allowed } = &v.check {
+                    if allowed & (1 << d.path) == 0 && self.holds(when, &profile, &assume) {
                         tally.add(
                             || profile.clone(),
                             || format!("got {}", self.paths[usize::from(d.path)].id),
@@ -168,34 +166,22 @@ impl Guide {
             }
         }
 
-        let mut failures: Vec<Failure> = Vec::new();
-        for (i, v) in self.invariants.iter().enumerate() {
-            if let Some((_, tally)) = path_checks.iter_mut().find(|(k, _)| *k == i) {
-                let t = std::mem::replace(tally, Tally::new("", "", 0));
-                if t.failure.count > 0 {
-                    failures.push(t.failure);
-                }
-            } else if let InvariantCheck::Monotone {
+        // Monotone invariants compare neighbours in the finished table.
+        for (v, tally) in self.invariants.iter().zip(&mut tallies) {
+            if let InvariantCheck::Monotone {
                 q,
                 slot,
                 never_lighter,
             } = v.check
             {
-                let f = self.monotone(
-                    &paths,
-                    &radix,
-                    usize::from(q),
-                    slot,
-                    never_lighter,
-                    &v.id,
-                    &v.text,
-                    limit,
-                );
-                if f.count > 0 {
-                    failures.push(f);
-                }
+                self.monotone(&paths, &radix, usize::from(q), slot, never_lighter, tally);
             }
         }
+        let mut failures: Vec<Failure> = tallies
+            .into_iter()
+            .map(|t| t.failure)
+            .filter(|f| f.count > 0)
+            .collect();
         if empty_reason.failure.count > 0 {
             failures.push(empty_reason.failure);
         }
@@ -246,7 +232,6 @@ impl Guide {
 
     /// Checks that setting question `q` to `slot` never moves the path the
     /// wrong way, by looking up both combinations in the table of paths.
-    #[allow(clippy::too_many_arguments)]
     fn monotone(
         &self,
         paths: &[u8],
@@ -254,12 +239,9 @@ impl Guide {
         q: usize,
         slot: u8,
         never_lighter: bool,
-        id: &str,
-        text: &str,
-        limit: usize,
-    ) -> Failure {
+        tally: &mut Tally,
+    ) {
         let stride: usize = radix[..q].iter().map(|&r| usize::from(r)).product();
-        let mut tally = Tally::new(id, text, limit);
         for (i, &before) in paths.iter().enumerate() {
             let digit = (i / stride) % usize::from(radix[q]);
             if digit == usize::from(slot) {
@@ -287,7 +269,6 @@ impl Guide {
                 );
             }
         }
-        tally.failure
     }
 
     fn profile_at(&self, mut index: usize, radix: &[u8]) -> Profile {

@@ -92,7 +92,10 @@ impl Cond {
 }
 
 impl Guide {
-    fn assumptions(&self) -> [u8; MAX_QUESTIONS] {
+    /// The slot assumed for each unanswered question, copied once per
+    /// evaluation onto the stack: the inner loop reads it many times, and
+    /// a local array measured faster than reading through `questions`.
+    pub(crate) fn assumptions(&self) -> [u8; MAX_QUESTIONS] {
         let mut assume = [0u8; MAX_QUESTIONS];
         for (a, q) in assume.iter_mut().zip(&self.questions) {
             *a = q.assume;
@@ -185,18 +188,14 @@ impl Guide {
         }
     }
 
-    /// Whether `cond` holds for `profile` (used by invariants in the check).
-    pub(crate) fn holds(&self, cond: &Cond, slots: &[u8], assume: &[u8]) -> bool {
+    /// Whether an answers-only `cond` holds for `profile` (invariants in
+    /// the check); `assume` comes from [`Guide::assumptions`].
+    pub(crate) fn holds(&self, cond: &Cond, profile: &Profile, assume: &[u8]) -> bool {
         cond.holds(&Ctx {
-            slots,
+            slots: &profile.0,
             assume,
             path: 0,
             near: 0,
         })
-    }
-
-    /// The assumed slots, for callers that evaluate many profiles.
-    pub(crate) fn assumed_slots(&self) -> Vec<u8> {
-        self.questions.iter().map(|q| q.assume).collect()
     }
 }

@@ -7,7 +7,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
-use crate::answers::{Profile, MAX_QUESTIONS};
+use crate::answers::{validate, Profile, MAX_QUESTIONS};
 use crate::raw::{RawAnswers, RawCond, RawGuide, RawQuestion, RawValue};
 
 /// The most paths a guide may have (path sets are `u8` bit masks).
@@ -798,47 +798,24 @@ impl<'a> Compiler<'a> {
     fn presets(&mut self) -> Vec<Preset> {
         let raw = self.raw;
         self.unique("$.presets", raw.presets.iter().map(|p| p.id.as_str()));
-        if self.questions.len() != raw.questions.len() {
-            return Vec::new();
-        }
-        // Answers are validated by the same code that validates user input,
-        // against a guide that has just its questions.
-        let probe = Guide {
-            id: String::new(),
-            version: String::new(),
-            title: String::new(),
-            intro: String::new(),
-            as_of: String::new(),
-            source: Source {
-                title: String::new(),
-                author: String::new(),
-                date: String::new(),
-                credit: String::new(),
-            },
-            notes: Vec::new(),
-            groups: Vec::new(),
-            questions: self.questions.clone(),
-            paths: Vec::new(),
-            layers_caption: String::new(),
-            responsibilities: Vec::new(),
-            rules: Vec::new(),
-            advice: Vec::new(),
-            invariants: Vec::new(),
-            presets: Vec::new(),
-        };
         raw.presets
             .iter()
             .enumerate()
             .map(|(i, p)| {
-                for e in probe.answer_errors(&p.answers) {
+                // The same validation as user input, over the questions
+                // compiled so far; every bad key is reported.
+                let mut errors = Vec::new();
+                let profile = validate(&self.questions, &p.answers, |e| {
+                    errors.push(e);
+                    true
+                });
+                for e in errors {
                     self.err(format!("$.presets[{i}].answers.{}", e.key), e.to_string());
                 }
                 Preset {
                     id: p.id.clone(),
                     title: p.title.clone(),
-                    profile: probe
-                        .profile(&p.answers)
-                        .unwrap_or_else(|_| probe.empty_profile()),
+                    profile,
                 }
             })
             .collect()

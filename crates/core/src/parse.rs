@@ -46,9 +46,7 @@ pub fn parse_answers(guide: &Guide, text: &str) -> Result<Profile, String> {
 
 /// The built-in guide, compiled. It is proven sound by the test suite, so
 /// failing here is a build defect, not a user error.
-#[allow(clippy::expect_used)]
 pub fn builtin() -> Guide {
-    #[allow(clippy::unwrap_used)]
     parse_guide(crate::BUILTIN_GUIDE_JSON)
         .expect("the built-in guide compiles (proven by its tests)")
 }

@@ -8,6 +8,13 @@ fn builtin_value() -> Value {
     serde_json::from_str(BUILTIN_GUIDE_JSON).expect("built-in guide is JSON")
 }
 
+/// The built-in guide with `rule` placed first, ahead of every other rule.
+fn with_first_rule(rule: Value) -> Value {
+    let mut g = builtin_value();
+    g["rules"].as_array_mut().expect("rules").insert(0, rule);
+    g
+}
+
 fn check(guide: Value) -> Report {
     let guide = parse_guide(&guide.to_string()).expect("mutated guide still compiles");
     guide.check(5).expect("small enough to enumerate")
@@ -73,12 +80,9 @@ fn agents_rule_first_breaks_principle_7_and_kills_preview_rules() {
 #[test]
 fn approval_making_the_answer_lighter_is_caught() {
     // A rule that sends approval work back to the direct API, ahead of the rest.
-    let mut g = builtin_value();
-    g["rules"].as_array_mut().expect("rules").insert(
-        0,
+    let report = check(with_first_rule(
         json!({"id": "approvals-stay-home", "when": {"all": [{"q": "approval_resume", "is": true}, {"fact": "aws_governance"}]}, "path": "direct-api", "reason": "Because {because}."}),
-    );
-    let report = check(g);
+    ));
     let mono = report
         .failures
         .iter()
@@ -100,12 +104,9 @@ fn approval_making_the_answer_lighter_is_caught() {
 
 #[test]
 fn a_reason_that_cites_nothing_is_caught() {
-    let mut g = builtin_value();
-    g["rules"].as_array_mut().expect("rules").insert(
-        0,
+    let report = check(with_first_rule(
         json!({"id": "only-negative", "when": {"not": {"q": "shape", "is": "multi_step"}}, "path": "direct-api", "reason": "Because {because}."}),
-    );
-    let report = check(g);
+    ));
     let empty = report
         .failures
         .iter()
