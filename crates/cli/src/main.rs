@@ -10,7 +10,9 @@ use std::io::{self, Read, Write};
 use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
-use decision_guide_core::{builtin, parse_answers, parse_guide, Guide, Profile, Record};
+use decision_guide_core::{
+    builtin, parse_answers, parse_guide, Guide, Profile, Record, BUILTIN_GUIDE_JSON,
+};
 
 const USAGE: &str = "\
 decision-guide: which way to run an AI workflow on OpenAI and AWS
@@ -64,13 +66,9 @@ fn run() -> Result<ExitCode, Exit> {
     let mut parser = lexopt::Parser::from_env();
     let command = match parser.next().map_err(usage)? {
         Some(Value(cmd)) => cmd.string().map_err(usage)?,
-        Some(Long("help") | Short('h')) => {
-            println!("{USAGE}");
-            return Ok(ExitCode::SUCCESS);
-        }
+        Some(Long("help") | Short('h')) => return write_stdout(&format!("{USAGE}\n")),
         Some(Long("version") | Short('V')) => {
-            println!("decision-guide {}", env!("CARGO_PKG_VERSION"));
-            return Ok(ExitCode::SUCCESS);
+            return write_stdout(&format!("decision-guide {}\n", env!("CARGO_PKG_VERSION")))
         }
         Some(other) => return Err(usage(other.unexpected())),
         None => return Err(usage(anyhow::anyhow!("missing command"))),
@@ -82,14 +80,10 @@ fn run() -> Result<ExitCode, Exit> {
             if let Some(arg) = parser.next().map_err(usage)? {
                 return Err(usage(arg.unexpected()));
             }
-            print!("{}", decision_guide_core::BUILTIN_GUIDE_JSON);
-            Ok(ExitCode::SUCCESS)
+            write_stdout(BUILTIN_GUIDE_JSON)
         }
         "presets" => presets(&mut parser),
-        "help" => {
-            println!("{USAGE}");
-            Ok(ExitCode::SUCCESS)
-        }
+        "help" => write_stdout(&format!("{USAGE}\n")),
         other => Err(usage(anyhow::anyhow!(
             "unknown command {other:?} (expected classify, check, guide or presets)"
         ))),
@@ -100,7 +94,7 @@ fn run() -> Result<ExitCode, Exit> {
 /// problem with its JSON path.
 fn load_guide(file: Option<&str>) -> Result<Guide, Exit> {
     let Some(file) = file else {
-        return Ok(builtin());
+        return Ok(builtin().clone());
     };
     let text = std::fs::read_to_string(file)
         .with_context(|| format!("cannot read guide {file:?}"))
@@ -159,13 +153,16 @@ fn classify(parser: &mut lexopt::Parser) -> Result<ExitCode, Exit> {
     let items: Vec<(String, Profile)> = match preset {
         Some(name) => {
             let Some(p) = guide.preset(&name) else {
-                let known: Vec<&str> = guide.presets.iter().map(|p| p.id.as_str()).collect();
+                let known: Vec<&str> = guide.presets().iter().map(|p| p.id()).collect();
                 return Err(Exit::Input(anyhow::anyhow!(
                     "unknown preset {name:?}; known presets: {}",
                     known.join(", ")
                 )));
             };
-            vec![(title.unwrap_or_else(|| p.title.clone()), p.profile.clone())]
+            vec![(
+                title.unwrap_or_else(|| p.title().to_owned()),
+                p.profile().clone(),
+            )]
         }
         None => {
             let mut text = String::new();
@@ -179,33 +176,25 @@ fn classify(parser: &mut lexopt::Parser) -> Result<ExitCode, Exit> {
 
     // Everything is validated before anything is written, so bad input
     // never leaves half an answer on stdout.
-    let mut out = String::new();
-    match format {
-        Format::Json => {
-            for (_, profile) in &items {
-                let outcome = guide.evaluate(profile);
-                out.push_str(&serde_json::to_string(&outcome).map_err(|e| Exit::Input(e.into()))?);
-                out.push('\n');
-            }
-        }
+    let explanations: Vec<_> = items.iter().map(|(_, p)| guide.evaluate(p)).collect();
+    let out = match format {
+        Format::Json => explanations.iter().map(|e| e.to_json() + "\n").collect(),
         Format::Markdown => {
-            let decisions: Vec<_> = items.iter().map(|(_, p)| guide.classify(p)).collect();
             let records: Vec<Record<'_>> = items
                 .iter()
-                .zip(&decisions)
-                .map(|((title, profile), decision)| Record {
+                .zip(&explanations)
+                .map(|((title, profile), explanation)| Record {
                     title: title.clone(),
                     profile,
-                    decision,
+                    explanation,
                 })
                 .collect();
-            out = if records.len() == 1 {
-                guide.markdown_record(&records[0], 1)
-            } else {
-                guide.markdown_portfolio(&records)
-            };
+            match records.as_slice() {
+                [one] => guide.markdown_record(one, 1),
+                _ => guide.markdown_portfolio(&records),
+            }
         }
-    }
+    };
     write_stdout(&out)
 }
 
@@ -262,26 +251,29 @@ fn check(parser: &mut lexopt::Parser) -> Result<ExitCode, Exit> {
     let mut out = String::new();
     out.push_str(&format!(
         "{name}: {} {} — {} combinations of {} questions checked in {:.2} s\n",
-        guide.id,
-        guide.version,
+        guide.id(),
+        guide.version(),
         report.combinations,
-        guide.questions.len(),
+        guide.questions().len(),
         elapsed.as_secs_f64()
     ));
-    for (rule, hits) in guide.rules.iter().zip(&report.rule_hits) {
+    for (rule, hits) in guide.rules().iter().zip(&report.rule_hits) {
         out.push_str(&format!(
             "  rule {:<28} → {:<16} fires for {hits}\n",
-            rule.id,
-            guide.paths[usize::from(rule.path)].id
+            rule.id(),
+            guide.path(rule.path()).id()
         ));
     }
-    for inv in &guide.invariants {
-        let broken = report.failures.iter().any(|f| f.check == inv.id);
+    for (advice, hits) in guide.advice().iter().zip(&report.advice_hits) {
+        out.push_str(&format!("  advice {:<42} applies to {hits}\n", advice.id()));
+    }
+    for inv in guide.invariants() {
+        let broken = report.failures.iter().any(|f| f.check == inv.id());
         out.push_str(&format!(
             "  {} invariant {}: {}\n",
             if broken { "FAIL" } else { "ok  " },
-            inv.id,
-            inv.text
+            inv.id(),
+            inv.text()
         ));
     }
     for f in &report.failures {
@@ -336,18 +328,26 @@ fn presets(parser: &mut lexopt::Parser) -> Result<ExitCode, Exit> {
         }
     }
     let guide = load_guide(guide_file.as_deref())?;
-    let width = guide.presets.iter().map(|p| p.id.len()).max().unwrap_or(0);
+    let width = guide
+        .presets()
+        .iter()
+        .map(|p| p.id().len())
+        .max()
+        .unwrap_or(0);
     let mut out = String::new();
-    for p in &guide.presets {
-        let path = &guide.paths[usize::from(guide.decide(&p.profile))].id;
-        out.push_str(&format!("{:<width$}  {:<15} {}\n", p.id, path, p.title));
+    for p in guide.presets() {
+        let path = guide.path(guide.decide(p.profile())).id();
+        out.push_str(&format!("{:<width$}  {:<15} {}\n", p.id(), path, p.title()));
     }
     write_stdout(&out)
 }
 
-/// Writes to stdout, treating a closed pipe (`| head`) as success.
+/// Writes to stdout and flushes, treating a closed pipe (`| head`,
+/// `| true`) as a quiet, successful end. Every output goes through here:
+/// `print!` would panic on a closed pipe.
 fn write_stdout(text: &str) -> Result<ExitCode, Exit> {
-    match io::stdout().lock().write_all(text.as_bytes()) {
+    let mut out = io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(Exit::Input(e.into())),
         _ => Ok(ExitCode::SUCCESS),
     }

@@ -1,61 +1,22 @@
-//! Answers: validated once at the edge into a [`Profile`], or an [`AnswerError`]
-//! that names the offending key and value.
+//! Answers from outside (JSON, a form, a URL) validated once, at the edge,
+//! into a [`Profile`]; or an [`AnswerError`] that names the offending key
+//! and value.
 
 use std::fmt;
 
-use crate::guide::{AnswerValue, Guide, Question, QuestionKind};
+use crate::ids::{Id, OptionId, QuestionId};
+use crate::json::excerpt;
+use crate::model::{AnswerValue, Guide, Question, QuestionKind};
+use crate::profile::Profile;
 use crate::raw::{RawAnswers, RawValue};
 
-/// The most questions a guide may have: answers sets are `u64` bit masks.
-pub const MAX_QUESTIONS: usize = 64;
-
-/// A complete, valid set of answers for one guide: one slot per question,
-/// `0` for "not answered", `k` for the question's option `k - 1`.
-///
-/// Only [`Guide::profile`] (and the enumerator of the soundness check) make
-/// these, so the evaluator never sees an invalid value.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct Profile(pub(crate) Vec<u8>);
-
-impl Profile {
-    /// The raw slot of question `q`: `0` unanswered, else option index + 1.
-    pub fn slot(&self, q: usize) -> u8 {
-        self.0[q]
-    }
-
-    /// Whether question `q` has been answered.
-    pub fn is_answered(&self, q: usize) -> bool {
-        self.0[q] != 0
-    }
-
-    /// Number of questions answered.
-    pub fn answered_count(&self) -> usize {
-        self.0.iter().filter(|&&v| v != 0).count()
-    }
-
-    /// Sets the raw slot of question `q`. Crate-private: only validated
-    /// slots may be written.
-    pub(crate) fn set(&mut self, q: usize, slot: u8) {
-        self.0[q] = slot;
-    }
-
-    /// The answered questions as `(question index, option index)` pairs.
-    pub fn answered(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
-        self.0
-            .iter()
-            .enumerate()
-            .filter(|(_, &v)| v != 0)
-            .map(|(q, &v)| (q, usize::from(v - 1)))
-    }
-}
-
-/// Why an answers object was refused. Names the key and, where there is one,
-/// the value that was wrong.
+/// Why an answers object was refused. Names the key and, where there is
+/// one, the value that was wrong; messages quote both as bounded excerpts.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AnswerError {
-    /// The offending key, exactly as written.
+    /// The offending key, as given.
     pub key: String,
-    /// The value given, rendered as JSON-ish text.
+    /// The value given, as bounded JSON-like text.
     pub value: String,
     /// What was wrong with it.
     pub problem: AnswerProblem,
@@ -76,41 +37,60 @@ pub enum AnswerProblem {
 
 impl fmt::Display for AnswerError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (key, value) = (excerpt(&self.key), &self.value);
         match &self.problem {
             AnswerProblem::UnknownQuestion(known) => write!(
                 f,
-                "unknown question id {:?} (value {}); known ids: {}",
-                self.key,
-                self.value,
+                "unknown question id {key} (value {value}); known ids: {}",
                 known.join(", ")
             ),
-            AnswerProblem::WrongType(expected) => write!(
-                f,
-                "question {:?}: expected {expected}, got {}",
-                self.key, self.value
-            ),
-            AnswerProblem::UnknownOption(expected) => write!(
-                f,
-                "question {:?}: unknown option {}; expected {expected}",
-                self.key, self.value
-            ),
-            AnswerProblem::Duplicate => write!(
-                f,
-                "question {:?} is answered twice (second value {})",
-                self.key, self.value
-            ),
+            AnswerProblem::WrongType(expected) => {
+                write!(f, "question {key}: expected {expected}, got {value}")
+            }
+            AnswerProblem::UnknownOption(expected) => {
+                write!(
+                    f,
+                    "question {key}: unknown option {value}; expected {expected}"
+                )
+            }
+            AnswerProblem::Duplicate => {
+                write!(f, "question {key} is answered twice (second value {value})")
+            }
         }
     }
 }
 
 impl std::error::Error for AnswerError {}
 
-impl Guide {
-    /// A profile with every question unanswered.
-    pub fn empty_profile(&self) -> Profile {
-        Profile(vec![0; self.questions.len()])
+impl Question {
+    /// The option a JSON value stands for: `Ok(None)` for `null` (not
+    /// answered), the option for a value of the right type, or what is wrong.
+    /// The one place that maps answer values to options.
+    pub fn option_for(&self, value: &RawValue) -> Result<Option<OptionId>, AnswerProblem> {
+        let found = match (self.kind, value) {
+            (_, RawValue::Null) => return Ok(None),
+            (QuestionKind::Bool, RawValue::Bool(b)) => self
+                .option_ids()
+                .find(|(_, o)| o.value == AnswerValue::Bool(*b)),
+            (QuestionKind::Choice, RawValue::Str(s)) => self
+                .option_ids()
+                .find(|(_, o)| matches!(&o.value, AnswerValue::Choice(c) if c == s)),
+            _ => return Err(AnswerProblem::WrongType(self.expected_text())),
+        };
+        match found {
+            Some((o, _)) => Ok(Some(o)),
+            None => Err(AnswerProblem::UnknownOption(self.expected_text())),
+        }
     }
 
+    /// The accepted values in words, for error messages.
+    pub(crate) fn expected_text(&self) -> String {
+        let values: Vec<String> = self.options.iter().map(|o| o.value.to_json()).collect();
+        format!("{} or null", values.join(", "))
+    }
+}
+
+impl Guide {
     /// Validates raw answers into a profile, refusing at the first bad key.
     pub fn profile(&self, raw: &RawAnswers) -> Result<Profile, AnswerError> {
         let mut first = None;
@@ -124,13 +104,13 @@ impl Guide {
 
 /// The one validation loop, over a guide's questions: reports each problem
 /// to `report`, which says whether to go on, and returns the valid part.
-/// The guide compiler runs it on presets before a `Guide` exists.
+/// The compiler runs it on presets before a `Guide` exists.
 pub(crate) fn validate(
     questions: &[Question],
     raw: &RawAnswers,
     mut report: impl FnMut(AnswerError) -> bool,
 ) -> Profile {
-    let mut profile = Profile(vec![0; questions.len()]);
+    let mut profile = Profile::unanswered(questions.len());
     let mut seen = vec![false; questions.len()];
     for (key, value) in &raw.0 {
         let error = |problem| AnswerError {
@@ -140,13 +120,14 @@ pub(crate) fn validate(
         };
         let result = match questions.iter().position(|q| q.id == *key) {
             None => Err(error(AnswerProblem::UnknownQuestion(
-                questions.iter().map(|q| q.id.clone()).collect(),
+                questions.iter().map(|q| q.id.to_string()).collect(),
             ))),
             Some(q) if std::mem::replace(&mut seen[q], true) => {
                 Err(error(AnswerProblem::Duplicate))
             }
-            Some(q) => slot_of(&questions[q], value)
-                .map(|slot| profile.set(q, slot))
+            Some(q) => questions[q]
+                .option_for(value)
+                .map(|o| profile.set(QuestionId::at(q), o))
                 .map_err(error),
         };
         if let Err(e) = result {
@@ -158,100 +139,16 @@ pub(crate) fn validate(
     profile
 }
 
-/// The slot for `value` as an answer to `question` (`0` for `null`).
-fn slot_of(question: &Question, value: &RawValue) -> Result<u8, AnswerProblem> {
-    match (question.kind, value) {
-        (_, RawValue::Null) => Ok(0),
-        (QuestionKind::Bool, RawValue::Bool(b)) => Ok(if *b { 1 } else { 2 }),
-        (QuestionKind::Bool, _) => Err(AnswerProblem::WrongType("true, false or null".to_owned())),
-        (QuestionKind::Choice, RawValue::Str(s)) => question
-            .options
-            .iter()
-            .position(|o| matches!(&o.value, AnswerValue::Choice(v) if v == s))
-            .map(|i| (i + 1) as u8)
-            .ok_or_else(|| AnswerProblem::UnknownOption(question.expected_text())),
-        (QuestionKind::Choice, _) => Err(AnswerProblem::WrongType(question.expected_text())),
-    }
-}
-
 impl Guide {
-    /// A copy of `profile` with question `q` set to `slot` (0 clears it),
-    /// or `None` when `q` or `slot` does not exist in this guide.
-    pub fn with_answer(&self, profile: &Profile, q: usize, slot: u8) -> Option<Profile> {
-        let question = self.questions.get(q)?;
-        if usize::from(slot) > question.options.len() {
-            return None;
+    /// The answered questions of a profile as one JSON object, in question
+    /// order; unanswered questions are left out.
+    pub fn answers_json(&self, profile: &Profile) -> String {
+        let mut out = String::new();
+        let mut obj = crate::json::Object::new(&mut out);
+        for (q, o) in profile.answers() {
+            obj.raw(self.question(q).id(), &self.option(q, o).value.to_json());
         }
-        let mut next = profile.clone();
-        next.set(q, slot);
-        Some(next)
-    }
-
-    /// The profile as a short URL fragment value: one character a question,
-    /// `-` for unanswered and `1`…`9`, `a`…`z` for the option's slot. The
-    /// built-in guide's 13 answers fit in 13 characters.
-    pub fn fragment(&self, profile: &Profile) -> String {
-        profile
-            .0
-            .iter()
-            .map(|&v| match v {
-                0 => '-',
-                v => char::from_digit(u32::from(v), 36).unwrap_or('-'),
-            })
-            .collect()
-    }
-
-    /// Reads a fragment written by [`Guide::fragment`]. Refuses one of the
-    /// wrong length or with a slot the question does not have, naming it.
-    pub fn from_fragment(&self, text: &str) -> Result<Profile, String> {
-        let chars: Vec<char> = text.chars().collect();
-        if chars.len() != self.questions.len() {
-            return Err(format!(
-                "permalink {text:?} has {} answers; this guide has {} questions",
-                chars.len(),
-                self.questions.len()
-            ));
-        }
-        let mut profile = self.empty_profile();
-        for (q, &c) in chars.iter().enumerate() {
-            let slot = match c {
-                '-' => 0,
-                c => c.to_digit(36).unwrap_or(u32::MAX),
-            };
-            if slot as usize > self.questions[q].options.len() {
-                return Err(format!(
-                    "permalink {text:?}: {c:?} is not an answer to question {:?}",
-                    self.questions[q].id
-                ));
-            }
-            profile.set(q, slot as u8);
-        }
-        Ok(profile)
-    }
-}
-
-#[cfg(all(test, feature = "json"))]
-mod tests {
-    use crate::builtin;
-
-    #[test]
-    fn fragments_round_trip_and_refuse_nonsense() {
-        let g = builtin();
-        for p in &g.presets {
-            let f = g.fragment(&p.profile);
-            assert_eq!(f.len(), 13);
-            assert_eq!(g.from_fragment(&f).as_ref(), Ok(&p.profile));
-        }
-        assert_eq!(g.fragment(&g.empty_profile()), "-------------");
-        assert!(g
-            .from_fragment("12")
-            .expect_err("too short")
-            .contains("has 2 answers"));
-        assert!(g
-            .from_fragment("3------------")
-            .expect_err("no third option")
-            .contains("question \"shape\""));
-        assert!(g.with_answer(&g.empty_profile(), 0, 3).is_none());
-        assert!(g.with_answer(&g.empty_profile(), 99, 1).is_none());
+        obj.end();
+        out
     }
 }

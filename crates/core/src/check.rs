@@ -1,15 +1,26 @@
 //! The soundness check: every combination of answers (unanswered included)
-//! is classified by the real evaluator, and the guide's promises are tested
-//! against the results.
+//! is evaluated, and the guide's promises are tested against the results.
 //!
-//! It proves that each combination gets one path and a reason that cites
-//! something, that no rule or advice is dead, and that each declared
-//! invariant holds; and it names the combinations that break one.
+//! It proves that each combination gets one path, that every `{because}`
+//! in a text that applies cites at least one answer, that no rule or
+//! advice is dead, and that each declared invariant holds; and it names
+//! the combinations that break one.
+//!
+//! It runs in two passes so that it stays fast as guides grow (every
+//! question triples the work): first the rule, hence the path, of every
+//! combination; then, in parallel over slices of that table, everything
+//! else. "What would change it" for a combination is read from the table
+//! (its neighbours differ in one answer), so no combination is evaluated
+//! twice.
 
+use std::collections::HashMap;
 use std::fmt;
+use std::hash::{BuildHasher, Hasher};
 
-use crate::answers::Profile;
-use crate::guide::{Guide, InvariantCheck};
+use crate::eval::{Ctx, Logic};
+use crate::ids::{AdviceId, Id, OptionId, PathId, QuestionId, RuleId, Set};
+use crate::model::{Cond, Direction, Guide, InvariantCheck, Part, Template, MAX_QUESTIONS};
+use crate::profile::Profile;
 
 /// Guides whose answer space is larger than this are refused rather than
 /// left running for hours.
@@ -18,7 +29,7 @@ pub const MAX_COMBINATIONS: u64 = 50_000_000;
 /// What the check found.
 #[derive(Debug, Clone)]
 pub struct Report {
-    /// How many combinations were classified.
+    /// How many combinations were evaluated.
     pub combinations: u64,
     /// How often each rule fired, in rule order.
     pub rule_hits: Vec<u64>,
@@ -31,13 +42,13 @@ pub struct Report {
 /// One broken promise.
 #[derive(Debug, Clone)]
 pub struct Failure {
-    /// The invariant id, or `dead-rule`, `dead-advice`, `empty-reason`.
+    /// The invariant id, or `dead-rule`, `dead-advice`, `empty-citation`.
     pub check: String,
     /// The promise in words.
     pub text: String,
     /// How many combinations break it.
     pub count: u64,
-    /// The first `limit` of them, each with what went wrong.
+    /// The first of them (up to the limit asked for), each with what went wrong.
     pub examples: Vec<(Profile, String)>,
 }
 
@@ -68,31 +79,169 @@ impl Report {
     }
 }
 
-/// Collects failures of one kind, keeping at most `limit` examples.
+/// The bit of [`Found::failed`] for the citation promise (invariants use
+/// bits from 0, and a guide has at most `MAX_INVARIANTS`).
+const CITATION_BIT: usize = 127;
+
+/// What the second pass finds for a combination.
+#[derive(Clone, Copy)]
+struct Found {
+    advice: Set<AdviceId>,
+    /// Bit `k`: invariant `k` is broken; [`CITATION_BIT`]: a citation is empty.
+    failed: u128,
+}
+
+/// Packs what a combination's findings depend on into a key, when it fits.
+struct Signature {
+    /// Bits of each question's effective option.
+    width: Vec<u32>,
+    /// The questions some condition tests for "not answered".
+    tested_unanswered: u64,
+    /// Whether the packed answers fit in 64 bits.
+    fits: bool,
+}
+
+impl Signature {
+    fn new(guide: &Guide) -> Self {
+        let width: Vec<u32> = guide
+            .questions
+            .iter()
+            .map(|q| usize::BITS - (q.options.len().max(2) - 1).leading_zeros())
+            .collect();
+        let tested_unanswered = guide
+            .conds
+            .iter()
+            .filter_map(|c| match c {
+                Cond::Unanswered(q) => Some(1u64 << q.index()),
+                _ => None,
+            })
+            .fold(0, |a, b| a | b);
+        let fits = width.iter().sum::<u32>() <= 64;
+        Signature {
+            width,
+            tested_unanswered,
+            fits,
+        }
+    }
+
+    fn key(
+        &self,
+        effective: &[u8],
+        answered: u64,
+        rule: RuleId,
+        near: Set<PathId>,
+    ) -> Option<(u64, u64, RuleId, u64)> {
+        if !self.fits {
+            return None;
+        }
+        let mut packed = 0u64;
+        for (&e, &w) in effective.iter().zip(&self.width) {
+            packed = packed << w | u64::from(e);
+        }
+        Some((packed, answered & self.tested_unanswered, rule, near.bits()))
+    }
+}
+
+/// A fast hasher for the signature keys (Fx, as in rustc): the keys are
+/// small integers from the check itself, so no protection against chosen
+/// inputs is needed.
+#[derive(Default, Clone, Copy)]
+struct Fx;
+
+impl BuildHasher for Fx {
+    type Hasher = FxHasher;
+    fn build_hasher(&self) -> FxHasher {
+        FxHasher(0)
+    }
+}
+
+struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        bytes.iter().for_each(|&b| self.write_u64(u64::from(b)));
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn write_u16(&mut self, n: u16) {
+        self.write_u64(u64::from(n));
+    }
+}
+
+/// The text of the citation promise.
+const CITATION: &str =
+    "Every {because} in a reason or advice that applies cites at least one answer.";
+
+/// Counts the failures of one promise and keeps the first examples, as
+/// combination numbers (turned into profiles at the end).
+#[derive(Clone, Default)]
 struct Tally {
-    failure: Failure,
-    limit: usize,
+    count: u64,
+    examples: Vec<(usize, String)>,
 }
 
 impl Tally {
-    fn new(check: &str, text: &str, limit: usize) -> Self {
-        Tally {
-            failure: Failure {
-                check: check.to_owned(),
-                text: text.to_owned(),
-                count: 0,
-                examples: Vec::new(),
-            },
-            limit,
+    fn add(&mut self, limit: usize, at: usize, detail: impl FnOnce() -> String) {
+        self.count += 1;
+        if self.examples.len() < limit {
+            self.examples.push((at, detail()));
         }
     }
 
-    fn add(&mut self, profile: impl FnOnce() -> Profile, detail: impl FnOnce() -> String) {
-        self.failure.count += 1;
-        if self.failure.examples.len() < self.limit {
-            self.failure.examples.push((profile(), detail()));
+    fn merge(&mut self, other: Tally, limit: usize) {
+        self.count += other.count;
+        let room = limit.saturating_sub(self.examples.len());
+        self.examples.extend(other.examples.into_iter().take(room));
+    }
+}
+
+/// What one slice of the second pass found.
+#[derive(Clone)]
+struct Partial {
+    advice_hits: Vec<u64>,
+    /// One tally per invariant, then the citation tally.
+    tallies: Vec<Tally>,
+}
+
+/// The shape of the answer space: each question's number of codes
+/// (options + 1 for "not answered") and its stride in the table.
+struct Space {
+    radix: Vec<usize>,
+    stride: Vec<usize>,
+    total: usize,
+}
+
+impl Space {
+    /// The codes of combination `i` (code 0 = not answered; question 0
+    /// is the fastest digit).
+    fn codes(&self, mut i: usize, out: &mut [u8]) {
+        for (q, &r) in self.radix.iter().enumerate() {
+            out[q] = (i % r) as u8;
+            i /= r;
         }
     }
+
+    /// Moves `codes` to the next combination.
+    fn advance(&self, codes: &mut [u8]) {
+        for (digit, &r) in codes.iter_mut().zip(&self.radix) {
+            *digit += 1;
+            if usize::from(*digit) < r {
+                return;
+            }
+            *digit = 0;
+        }
+    }
+}
+
+fn cites_nothing(logic: &Logic<'_>, template: &Template, ctx: &Ctx<'_>) -> bool {
+    template
+        .parts
+        .iter()
+        .any(|p| matches!(p, Part::Cite(c) if logic.cite(*c, ctx).is_empty()))
 }
 
 impl Guide {
@@ -104,179 +253,360 @@ impl Guide {
             .product()
     }
 
-    /// Runs the exhaustive check, keeping up to `limit` example combinations
-    /// per failure.
+    /// Effective options and the answered set for `codes`.
+    fn decode(&self, codes: &[u8], effective: &mut [u8]) -> u64 {
+        let mut answered = 0u64;
+        for (q, (&code, question)) in codes.iter().zip(self.questions.iter()).enumerate() {
+            if code == 0 {
+                effective[q] = question.assume.0;
+            } else {
+                effective[q] = code - 1;
+                answered |= 1 << q;
+            }
+        }
+        answered
+    }
+
+    fn profile_at(&self, i: usize, space: &Space) -> Profile {
+        let mut codes = [0u8; MAX_QUESTIONS];
+        space.codes(i, &mut codes);
+        let mut p = self.empty_profile();
+        for (q, &code) in codes[..self.questions.len()].iter().enumerate() {
+            p.set(QuestionId::at(q), code.checked_sub(1).map(OptionId));
+        }
+        p
+    }
+
+    /// Runs the exhaustive check, keeping up to `limit` example
+    /// combinations per broken promise.
     pub fn check(&self, limit: usize) -> Result<Report, CheckError> {
         let total = self.combinations();
         if total > u128::from(MAX_COMBINATIONS) {
             return Err(CheckError::TooLarge(total));
         }
-        let radix: Vec<u8> = self
-            .questions
+        let radix: Vec<usize> = self.questions.iter().map(|q| q.options.len() + 1).collect();
+        let stride = radix
             .iter()
-            .map(|q| q.options.len() as u8 + 1)
+            .scan(1usize, |acc, &r| {
+                let s = *acc;
+                *acc *= r;
+                Some(s)
+            })
             .collect();
-        let assume = self.assumptions();
-        let mut paths = vec![0u8; total as usize];
+        let space = Space {
+            radix,
+            stride,
+            total: total as usize,
+        };
+
+        // Pass 1: the rule of every combination, in parallel slices.
+        let threads = if cfg!(target_arch = "wasm32") {
+            1
+        } else {
+            std::thread::available_parallelism().map_or(1, |t| t.get().min(8))
+        };
+        let chunk = space.total.div_ceil(threads).max(1);
+        let mut rules = vec![RuleId(0); space.total];
+        let pass1 = |start: usize, slice: &mut [RuleId]| {
+            let n = self.questions.len();
+            let mut codes = [0u8; MAX_QUESTIONS];
+            let mut effective = [0u8; MAX_QUESTIONS];
+            space.codes(start, &mut codes[..n]);
+            for slot in slice {
+                let answered = self.decode(&codes[..n], &mut effective);
+                *slot = self.first_match(&Ctx::answers(&effective[..n], answered));
+                space.advance(&mut codes[..n]);
+            }
+        };
+        if threads == 1 {
+            pass1(0, &mut rules);
+        } else {
+            std::thread::scope(|s| {
+                for (k, slice) in rules.chunks_mut(chunk).enumerate() {
+                    s.spawn(move || pass1(k * chunk, slice));
+                }
+            });
+        }
         let mut rule_hits = vec![0u64; self.rules.len()];
-        let mut advice_hits = vec![0u64; self.advice.len()];
-        let mut tallies: Vec<Tally> = self
+        for r in &rules {
+            rule_hits[r.index()] += 1;
+        }
+        let paths: Vec<PathId> = rules.iter().map(|&r| self.rule(r).path).collect();
+
+        // Pass 2: advice, ownership, invariants and citations, in slices.
+        let run = |start: usize| {
+            self.pass2(
+                &space,
+                &rules,
+                &paths,
+                start,
+                (start + chunk).min(space.total),
+                limit,
+            )
+        };
+        let partials: Vec<Partial> = if threads == 1 {
+            vec![run(0)]
+        } else {
+            std::thread::scope(|s| {
+                let handles: Vec<_> = (0..space.total)
+                    .step_by(chunk)
+                    .map(|start| s.spawn(move || run(start)))
+                    .collect();
+                handles
+                    .into_iter()
+                    .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                    .collect()
+            })
+        };
+        let mut merged = Partial {
+            advice_hits: vec![0; self.advice.len()],
+            tallies: vec![Tally::default(); self.invariants.len() + 1],
+        };
+        for p in partials {
+            for (a, b) in merged.advice_hits.iter_mut().zip(p.advice_hits) {
+                *a += b;
+            }
+            for (a, b) in merged.tallies.iter_mut().zip(p.tallies) {
+                a.merge(b, limit);
+            }
+        }
+
+        let failure = |check: &str, text: &str, t: Tally| Failure {
+            check: check.to_owned(),
+            text: text.to_owned(),
+            count: t.count,
+            examples: t
+                .examples
+                .into_iter()
+                .map(|(i, d)| (self.profile_at(i, &space), d))
+                .collect(),
+        };
+        let mut tallies = merged.tallies.into_iter();
+        let mut failures: Vec<Failure> = self
             .invariants
             .iter()
-            .map(|v| Tally::new(&v.id, &v.text, limit))
+            .zip(tallies.by_ref())
+            .map(|(v, t)| failure(&v.id, &v.text, t))
             .collect();
-        let mut empty_reason = Tally::new(
-            "empty-reason",
-            "Every reason cites at least one answer where its text says {because}.",
-            limit,
-        );
-
-        let mut profile = self.empty_profile();
-        for slot in paths.iter_mut() {
-            let d = self.classify(&profile);
-            *slot = d.path;
-            rule_hits[usize::from(d.rule)] += 1;
-            for &(a, _) in &d.advice {
-                advice_hits[usize::from(a)] += 1;
-            }
-            let rule = &self.rules[usize::from(d.rule)];
-            if d.cited == 0 && rule.reason.contains("{because}") {
-                empty_reason.add(
-                    || profile.clone(),
-                    || format!("rule {:?} fired but cites no answer", rule.id),
-                );
-            }
-            for (v, tally) in self.invariants.iter().zip(&mut tallies) {
-                if let InvariantCheck::PathIn { when, allowed } = &v.check {
-                    if allowed & (1 << d.path) == 0 && self.holds(when, &profile, &assume) {
-                        tally.add(
-                            || profile.clone(),
-                            || format!("got {}", self.paths[usize::from(d.path)].id),
-                        );
-                    }
-                }
-            }
-            // Advance the odometer: question 0 is the fastest digit.
-            for (digit, &r) in profile.0.iter_mut().zip(&radix) {
-                *digit += 1;
-                if *digit < r {
-                    break;
-                }
-                *digit = 0;
-            }
+        if let Some(t) = tallies.next() {
+            failures.push(failure("empty-citation", CITATION, t));
         }
-
-        // Monotone invariants compare neighbours in the finished table.
-        for (v, tally) in self.invariants.iter().zip(&mut tallies) {
-            if let InvariantCheck::Monotone {
-                q,
-                slot,
-                never_lighter,
-            } = v.check
-            {
-                self.monotone(&paths, &radix, usize::from(q), slot, never_lighter, tally);
-            }
-        }
-        let mut failures: Vec<Failure> = tallies
-            .into_iter()
-            .map(|t| t.failure)
-            .filter(|f| f.count > 0)
-            .collect();
-        if empty_reason.failure.count > 0 {
-            failures.push(empty_reason.failure);
-        }
-        let mut dead = Tally::new(
-            "dead-rule",
-            "Every rule fires for at least one combination.",
-            usize::MAX,
-        );
-        for (i, &hits) in rule_hits.iter().enumerate() {
-            if hits == 0 {
-                dead.add(
-                    || self.empty_profile(),
-                    || {
-                        format!(
-                            "rule {:?} never fires: earlier rules always win",
-                            self.rules[i].id
-                        )
-                    },
-                );
-            }
-        }
-        let mut dead_advice = Tally::new(
-            "dead-advice",
-            "Every advice entry applies to at least one combination.",
-            usize::MAX,
-        );
-        for (i, &hits) in advice_hits.iter().enumerate() {
-            if hits == 0 {
-                dead_advice.add(
-                    || self.empty_profile(),
-                    || format!("advice {:?} never applies", self.advice[i].id),
-                );
-            }
-        }
-        failures.extend(
-            [dead.failure, dead_advice.failure]
+        let dead = |what: &str, ids: Vec<String>| Failure {
+            check: format!("dead-{what}"),
+            text: format!("Every {what} applies to at least one combination."),
+            count: ids.len() as u64,
+            examples: ids
                 .into_iter()
-                .filter(|f| f.count > 0),
-        );
-
+                .map(|id| (self.empty_profile(), format!("{what} {id:?} never applies")))
+                .collect(),
+        };
+        failures.push(dead(
+            "rule",
+            self.rules
+                .iter()
+                .zip(&rule_hits)
+                .filter(|(_, &h)| h == 0)
+                .map(|(r, _)| r.id.to_string())
+                .collect(),
+        ));
+        failures.push(dead(
+            "advice",
+            self.advice
+                .iter()
+                .zip(&merged.advice_hits)
+                .filter(|(_, &h)| h == 0)
+                .map(|(a, _)| a.id.to_string())
+                .collect(),
+        ));
+        failures.retain(|f| f.count > 0);
         Ok(Report {
             combinations: total as u64,
             rule_hits,
-            advice_hits,
+            advice_hits: merged.advice_hits,
             failures,
         })
     }
 
-    /// Checks that setting question `q` to `slot` never moves the path the
-    /// wrong way, by looking up both combinations in the table of paths.
-    fn monotone(
+    /// The second pass over combinations `start..end`.
+    ///
+    /// What it finds for a combination depends only on the combination's
+    /// signature (its effective answers, which of the questions tested for
+    /// "not answered" are answered, its rule and its nearby paths), and far
+    /// fewer signatures than combinations exist; so each signature is
+    /// evaluated once and remembered.
+    #[allow(clippy::too_many_arguments)]
+    fn pass2(
         &self,
-        paths: &[u8],
-        radix: &[u8],
-        q: usize,
-        slot: u8,
-        never_lighter: bool,
-        tally: &mut Tally,
-    ) {
-        let stride: usize = radix[..q].iter().map(|&r| usize::from(r)).product();
-        for (i, &before) in paths.iter().enumerate() {
-            let digit = (i / stride) % usize::from(radix[q]);
-            if digit == usize::from(slot) {
-                continue;
-            }
-            let j = i + usize::from(slot) * stride - digit * stride;
-            let after = paths[j];
-            let broken = if never_lighter {
-                after < before
-            } else {
-                after > before
+        space: &Space,
+        rules: &[RuleId],
+        paths: &[PathId],
+        start: usize,
+        end: usize,
+        limit: usize,
+    ) -> Partial {
+        let n = self.questions.len();
+        let logic = self.logic();
+        let mut out = Partial {
+            advice_hits: vec![0; self.advice.len()],
+            tallies: vec![Tally::default(); self.invariants.len() + 1],
+        };
+        let signature = Signature::new(self);
+        let mut seen: HashMap<(u64, u64, RuleId, u64), Found, Fx> = HashMap::default();
+        let mut codes = [0u8; MAX_QUESTIONS];
+        let mut effective = [0u8; MAX_QUESTIONS];
+        space.codes(start, &mut codes[..n]);
+        for i in start..end {
+            let answered = self.decode(&codes[..n], &mut effective);
+            let (path, rule) = (paths[i], rules[i]);
+            let neighbour = |q: usize, code: usize| {
+                i + code * space.stride[q] - usize::from(codes[q]) * space.stride[q]
             };
-            if broken {
-                tally.add(
-                    || self.profile_at(i, radix),
-                    || {
-                        format!(
-                            "{} then answering {}={} gives {}",
-                            self.paths[usize::from(before)].id,
-                            self.questions[q].id,
-                            self.answer_json(q, slot),
-                            self.paths[usize::from(after)].id
-                        )
-                    },
-                );
+            // "What would change it", read from the table of paths: the
+            // neighbours of a combination differ from it in one answer.
+            let mut near = Set::EMPTY;
+            for q in 0..n {
+                for code in 1..space.radix[q] {
+                    if code != usize::from(codes[q]) {
+                        let p = paths[neighbour(q, code)];
+                        if p != path {
+                            near.insert(p);
+                        }
+                    }
+                }
             }
+            let ctx = || {
+                let mut ctx = Ctx::answers(&effective[..n], answered);
+                ctx.path = path;
+                ctx.near = near;
+                ctx
+            };
+            let found = match signature.key(&effective[..n], answered, rule, near) {
+                Some(key) => *seen
+                    .entry(key)
+                    .or_insert_with(|| self.find(&logic, &mut ctx(), rule)),
+                None => self.find(&logic, &mut ctx(), rule),
+            };
+            for a in found.advice.iter() {
+                out.advice_hits[a.index()] += 1;
+            }
+            // The details of a broken promise are worked out again, only
+            // for the examples kept.
+            let detail = |k: usize| {
+                let mut ctx = ctx();
+                let (advice, owned) = self.advice_and_owned(&ctx);
+                ctx.advice = advice;
+                ctx.owned = owned;
+                if k == CITATION_BIT {
+                    return self.uncited(&logic, &ctx, rule).join("; ");
+                }
+                match self.invariants[k].check {
+                    InvariantCheck::PathIn { .. } => format!("got {}", self.path(path).id),
+                    _ => self.describe_outcome(&ctx),
+                }
+            };
+            for (k, tally) in out.tallies.iter_mut().enumerate() {
+                let bit = if k == self.invariants.len() {
+                    CITATION_BIT
+                } else {
+                    k
+                };
+                if found.failed & (1 << bit) != 0 {
+                    tally.add(limit, i, || detail(bit));
+                }
+            }
+            for (v, tally) in self.invariants.iter().zip(out.tallies.iter_mut()) {
+                if let InvariantCheck::Monotone {
+                    question,
+                    answer,
+                    never,
+                } = v.check
+                {
+                    let q = question.index();
+                    let code = answer.index() + 1;
+                    if usize::from(codes[q]) != code {
+                        let after = paths[neighbour(q, code)];
+                        let broken = match never {
+                            Direction::Lighter => after < path,
+                            Direction::Heavier => after > path,
+                        };
+                        if broken {
+                            tally.add(limit, i, || {
+                                format!(
+                                    "{} then answering {}={} gives {}",
+                                    self.path(path).id,
+                                    self.question(question).id,
+                                    self.option(question, answer).value.to_json(),
+                                    self.path(after).id
+                                )
+                            });
+                        }
+                    }
+                }
+            }
+            space.advance(&mut codes[..n]);
         }
+        out
     }
 
-    fn profile_at(&self, mut index: usize, radix: &[u8]) -> Profile {
-        let mut p = self.empty_profile();
-        for (q, &r) in radix.iter().enumerate() {
-            p.0[q] = (index % usize::from(r)) as u8;
-            index /= usize::from(r);
+    /// The advice of one combination and the promises it breaks (but the
+    /// monotone ones, which compare neighbours in the table).
+    fn find(&self, logic: &Logic<'_>, ctx: &mut Ctx<'_>, rule: RuleId) -> Found {
+        let (advice, owned) = self.advice_and_owned(ctx);
+        ctx.advice = advice;
+        ctx.owned = owned;
+        let mut failed = 0u128;
+        for (k, v) in self.invariants.iter().enumerate() {
+            let broken = match v.check {
+                InvariantCheck::PathIn { when, allowed } => {
+                    !allowed.contains(ctx.path) && logic.holds(when, ctx)
+                }
+                InvariantCheck::Implies { when, then } => {
+                    logic.holds(when, ctx) && !logic.holds(then, ctx)
+                }
+                InvariantCheck::Monotone { .. } => false,
+            };
+            if broken {
+                failed |= 1 << k;
+            }
         }
-        p
+        if !self.uncited(logic, ctx, rule).is_empty() {
+            failed |= 1 << CITATION_BIT;
+        }
+        Found { advice, failed }
+    }
+
+    /// The texts that apply and cite no answer where they say `{because}`.
+    fn uncited(&self, logic: &Logic<'_>, ctx: &Ctx<'_>, rule: RuleId) -> Vec<String> {
+        let rule = self.rule(rule);
+        std::iter::once((&rule.reason, "rule", &rule.id))
+            .chain(
+                ctx.advice
+                    .iter()
+                    .map(|a| self.advice_entry(a))
+                    .map(|a| (&a.text, "advice", &a.id)),
+            )
+            .filter(|(template, _, _)| cites_nothing(logic, template, ctx))
+            .map(|(_, what, id)| format!("{what} {id:?} cites no answer"))
+            .collect()
+    }
+
+    /// The outcome of a combination, for a broken promise's example.
+    fn describe_outcome(&self, ctx: &Ctx<'_>) -> String {
+        let advice: Vec<&str> = ctx
+            .advice
+            .iter()
+            .map(|a| &*self.advice_entry(a).id)
+            .collect();
+        let owned: Vec<&str> = ctx
+            .owned
+            .iter()
+            .map(|r| &*self.responsibilities[r.index()].id)
+            .collect();
+        format!(
+            "got {} with advice [{}] and owned [{}]",
+            self.path(ctx.path).id,
+            advice.join(", "),
+            owned.join(", ")
+        )
     }
 }

@@ -1,201 +1,304 @@
-//! The evaluator: `classify(&Profile) -> Decision`, total and allocation-light.
+//! The evaluator: [`Guide::classify`] turns a [`Profile`] into a
+//! [`Decision`], total and allocation-light.
 //!
-//! A [`Decision`] is the trace of one evaluation: which rule fired, which
-//! answers made it fire, which advice applied (and why), and every
-//! single-answer change that would move the path. Everything a person reads
-//! (reasons, "what would change it", the Markdown record) is rendered from
-//! this trace, so no explanation is written twice.
+//! A decision is the trace of one evaluation: which rule fired, which
+//! advice applies, what the team still owns, and every single-answer change
+//! that would move the path. Everything a person reads is rendered from it
+//! (see `explain.rs`), so no explanation is written twice.
 
-use crate::answers::{Profile, MAX_QUESTIONS};
-use crate::guide::{Cond, Guide};
+use std::cell::Cell;
 
-/// A set of question indexes (bit `q` set = question `q`).
-pub type QuestionSet = u64;
+use crate::ids::{AdviceId, CondId, Id, OptionId, PathId, QuestionId, RespId, RuleId, Set};
+use crate::model::{Cond, Fact, Guide, Span, MAX_QUESTIONS};
+use crate::profile::Profile;
 
 /// The outcome of one evaluation, with its trace.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Decision {
-    /// Index of the recommended path in [`Guide::paths`].
-    pub path: u8,
-    /// Index of the rule that fired in [`Guide::rules`].
-    pub rule: u16,
-    /// The questions whose answers made the rule fire.
-    pub cited: QuestionSet,
-    /// The advice that applies, each with the questions its text cites.
-    pub advice: Vec<(u16, QuestionSet)>,
+    pub(crate) path: PathId,
+    pub(crate) rule: RuleId,
+    pub(crate) near: Set<PathId>,
+    pub(crate) advice: Set<AdviceId>,
+    pub(crate) owned: Set<RespId>,
+    pub(crate) would_change: Vec<Change>,
+}
+
+impl Decision {
+    /// The recommended path.
+    pub fn path(&self) -> PathId {
+        self.path
+    }
+    /// The rule that decided it.
+    pub fn rule(&self) -> RuleId {
+        self.rule
+    }
+    /// The advice entries that apply, in guide order.
+    pub fn advice(&self) -> Set<AdviceId> {
+        self.advice
+    }
+    /// The responsibilities the team still owns.
+    pub fn owned(&self) -> Set<RespId> {
+        self.owned
+    }
     /// Every single-answer change that moves the path, in question order.
-    pub would_change: Vec<Change>,
+    pub fn would_change(&self) -> &[Change] {
+        &self.would_change
+    }
 }
 
 /// One answer that, changed alone, moves the recommendation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Change {
-    /// Question index.
-    pub question: u8,
-    /// The new slot (option index + 1).
-    pub slot: u8,
-    /// The path it would move to.
-    pub path: u8,
+    /// The question.
+    pub question: QuestionId,
+    /// The answer that would move it.
+    pub answer: OptionId,
+    /// Where it would move to.
+    pub path: PathId,
 }
 
-/// What a condition can see: the answers and, for advice, the outcome.
-struct Ctx<'a> {
-    slots: &'a [u8],
-    assume: &'a [u8],
-    path: u8,
-    /// Bit set of paths one answer away.
-    near: u8,
+/// The answers as conditions see them, and (for advice and invariants) the
+/// outcome. Facts are worked out at most once per set of answers: a fact
+/// such as "agent runtime" is tested by many rules, advice and invariants.
+pub(crate) struct Ctx<'a> {
+    /// Each question's effective option (the assumed one while unanswered).
+    pub(crate) effective: &'a [u8],
+    /// Bit `q` set: question `q` is answered.
+    pub(crate) answered: u64,
+    pub(crate) path: PathId,
+    /// The paths one answer away.
+    pub(crate) near: Set<PathId>,
+    pub(crate) advice: Set<AdviceId>,
+    pub(crate) owned: Set<RespId>,
+    /// Bit `f`: fact `f` has been worked out for these answers.
+    facts_known: Cell<u64>,
+    /// Bit `f`: fact `f` holds (meaningful where known).
+    facts_hold: Cell<u64>,
 }
 
-impl Ctx<'_> {
-    fn effective(&self, q: u8) -> u8 {
-        let q = usize::from(q);
-        match self.slots[q] {
-            0 => self.assume[q],
-            v => v,
+impl<'a> Ctx<'a> {
+    pub(crate) fn answers(effective: &'a [u8], answered: u64) -> Self {
+        Ctx {
+            effective,
+            answered,
+            path: PathId(0),
+            near: Set::EMPTY,
+            advice: Set::EMPTY,
+            owned: Set::EMPTY,
+            facts_known: Cell::new(0),
+            facts_hold: Cell::new(0),
         }
     }
 }
 
-impl Cond {
-    /// Whether the condition holds (short-circuiting).
-    fn holds(&self, ctx: &Ctx<'_>) -> bool {
-        match self {
+/// A guide's condition tables, borrowed once: evaluation reads them many
+/// times per set of answers.
+#[derive(Clone, Copy)]
+pub(crate) struct Logic<'g> {
+    conds: &'g [Cond],
+    children: &'g [CondId],
+    facts: &'g [Fact],
+}
+
+impl Logic<'_> {
+    fn children(&self, s: Span) -> &[CondId] {
+        let start = usize::from(s.start);
+        &self.children[start..start + usize::from(s.len)]
+    }
+
+    /// Whether condition `c` holds (short-circuiting).
+    pub(crate) fn holds(&self, c: CondId, ctx: &Ctx<'_>) -> bool {
+        match self.conds[c.index()] {
             Cond::Always => true,
-            Cond::Is { q, slot } => ctx.effective(*q) == *slot,
-            Cond::Unanswered(q) => ctx.slots[usize::from(*q)] == 0,
-            Cond::Path(p) => ctx.path == *p,
-            Cond::NearPath(p) => ctx.near & (1 << p) != 0,
-            Cond::All(cs) => cs.iter().all(|c| c.holds(ctx)),
-            Cond::Any(cs) => cs.iter().any(|c| c.holds(ctx)),
-            Cond::Not(c) => !c.holds(ctx),
+            Cond::Is(q, o) => ctx.effective[q.index()] == o.0,
+            Cond::Unanswered(q) => ctx.answered & (1u64 << q.0) == 0,
+            Cond::Path(p) => ctx.path == p,
+            Cond::NearPath(p) => ctx.near.contains(p),
+            Cond::Advice(a) => ctx.advice.contains(a),
+            Cond::Owns(r) => ctx.owned.contains(r),
+            Cond::Fact(f) => {
+                let bit = 1u64 << f.0;
+                if ctx.facts_known.get() & bit != 0 {
+                    return ctx.facts_hold.get() & bit != 0;
+                }
+                let holds = self.holds(self.facts[f.index()].cond, ctx);
+                ctx.facts_known.set(ctx.facts_known.get() | bit);
+                if holds {
+                    ctx.facts_hold.set(ctx.facts_hold.get() | bit);
+                }
+                holds
+            }
+            Cond::All(s) => self.children(s).iter().all(|&c| self.holds(c, ctx)),
+            Cond::Any(s) => self.children(s).iter().any(|&c| self.holds(c, ctx)),
+            Cond::Not(c) => !self.holds(c, ctx),
         }
     }
 
-    /// Collects the questions whose answers make this (holding) condition
-    /// hold: every holding branch of an `any`, nothing under a `not`.
-    fn cite(&self, ctx: &Ctx<'_>, out: &mut QuestionSet) {
-        match self {
-            Cond::Is { q, .. } => *out |= 1 << q,
-            Cond::All(cs) => cs.iter().for_each(|c| c.cite(ctx, out)),
-            Cond::Any(cs) => cs
+    /// The questions whose answers make condition `c` hold: every holding
+    /// branch of an `any`, nothing under a `not`. Empty when `c` does not hold.
+    pub(crate) fn cite(&self, c: CondId, ctx: &Ctx<'_>) -> Set<QuestionId> {
+        let mut out = Set::EMPTY;
+        if self.holds(c, ctx) {
+            self.cite_into(c, ctx, &mut out);
+        }
+        out
+    }
+
+    fn cite_into(&self, c: CondId, ctx: &Ctx<'_>, out: &mut Set<QuestionId>) {
+        match self.conds[c.index()] {
+            Cond::Is(q, _) => out.insert(q),
+            Cond::Fact(f) => self.cite_into(self.facts[f.index()].cond, ctx, out),
+            Cond::All(s) => self
+                .children(s)
                 .iter()
-                .filter(|c| c.holds(ctx))
-                .for_each(|c| c.cite(ctx, out)),
+                .for_each(|&c| self.cite_into(c, ctx, out)),
+            Cond::Any(s) => self
+                .children(s)
+                .iter()
+                .filter(|&&c| self.holds(c, ctx))
+                .for_each(|&c| self.cite_into(c, ctx, out)),
             Cond::Always
             | Cond::Unanswered(_)
             | Cond::Path(_)
             | Cond::NearPath(_)
+            | Cond::Advice(_)
+            | Cond::Owns(_)
             | Cond::Not(_) => {}
         }
     }
 }
 
 impl Guide {
-    /// The slot assumed for each unanswered question, copied once per
-    /// evaluation onto the stack: the inner loop reads it many times, and
-    /// a local array measured faster than reading through `questions`.
-    pub(crate) fn assumptions(&self) -> [u8; MAX_QUESTIONS] {
-        let mut assume = [0u8; MAX_QUESTIONS];
-        for (a, q) in assume.iter_mut().zip(&self.questions) {
-            *a = q.assume;
+    /// The condition tables, for evaluation.
+    pub(crate) fn logic(&self) -> Logic<'_> {
+        Logic {
+            conds: &self.conds,
+            children: &self.children,
+            facts: &self.facts,
         }
-        assume
     }
 
-    /// The first rule that matches these slots: `(rule index, path)`.
-    ///
-    /// Total: validation guarantees the last rule is a catch-all.
-    pub(crate) fn first_match(&self, slots: &[u8], assume: &[u8]) -> (u16, u8) {
-        let ctx = Ctx {
-            slots,
-            assume,
-            path: 0,
-            near: 0,
-        };
-        self.rules
+    /// The first rule whose condition holds. Total: the compiler guarantees
+    /// that the last rule is a catch-all.
+    pub(crate) fn first_match(&self, ctx: &Ctx<'_>) -> RuleId {
+        let last = self.rules.len().saturating_sub(1);
+        let logic = self.logic();
+        let i = self
+            .rules
             .iter()
-            .enumerate()
-            .find(|(_, r)| r.when.holds(&ctx))
-            .map_or((0, 0), |(i, r)| (i as u16, r.path))
+            .position(|r| logic.holds(r.when, ctx))
+            .unwrap_or(last);
+        RuleId::at(i)
     }
 
-    /// Just the path for a profile: the fast form used by the soundness check.
-    pub fn decide(&self, profile: &Profile) -> u8 {
-        self.first_match(&profile.0, &self.assumptions()).1
+    /// The advice that applies and what is owned, once `ctx` carries the
+    /// path and the nearby paths.
+    pub(crate) fn advice_and_owned(&self, ctx: &Ctx<'_>) -> (Set<AdviceId>, Set<RespId>) {
+        let logic = self.logic();
+        let mut advice = Set::EMPTY;
+        let mut listed: Set<RespId> = self.path(ctx.path).you_still_own.iter().copied().collect();
+        for (i, a) in self.advice.iter().enumerate() {
+            if logic.holds(a.when, ctx) {
+                advice.insert(AdviceId::at(i));
+                listed = listed.union(a.adds.iter().copied().collect());
+            }
+        }
+        let owned = listed
+            .iter()
+            .filter(|r| logic.holds(self.responsibilities[r.index()].when, ctx))
+            .collect();
+        (advice, owned)
     }
 
-    /// Classifies a profile: the path, the rule that chose it and why, every
-    /// single-answer change that would move it, and the advice that applies.
-    ///
-    /// Never fails and never panics: the profile was validated against this
-    /// guide, and the guide was validated to end with a catch-all rule.
-    pub fn classify(&self, profile: &Profile) -> Decision {
-        let assume = self.assumptions();
+    /// Each question's effective option and the set of answered questions,
+    /// on the stack: the inner loops read them many times.
+    fn effective_answers(&self, profile: &Profile) -> ([u8; MAX_QUESTIONS], u64) {
+        let mut effective = [0u8; MAX_QUESTIONS];
+        let mut answered = 0u64;
+        for (q, question) in self.questions.iter().enumerate() {
+            let answer = profile.answer(QuestionId::at(q));
+            effective[q] = answer.unwrap_or(question.assume).0;
+            if answer.is_some() {
+                answered |= 1 << q;
+            }
+        }
+        (effective, answered)
+    }
+
+    /// Just the path for a profile: the fast form, for listings.
+    pub fn decide(&self, profile: &Profile) -> PathId {
+        let (effective, answered) = self.effective_answers(profile);
         let n = self.questions.len();
-        let mut slots = [0u8; MAX_QUESTIONS];
-        slots[..n].copy_from_slice(&profile.0);
-        let (rule, path) = self.first_match(&slots[..n], &assume[..n]);
+        self.rule(self.first_match(&Ctx::answers(&effective[..n], answered)))
+            .path
+    }
+
+    /// Classifies a profile: the path, the rule that chose it, every
+    /// single-answer change that would move it, the advice that applies and
+    /// what the team still owns.
+    ///
+    /// Never fails and never panics: the profile was made for this guide,
+    /// and the guide was compiled to end with a catch-all rule.
+    pub fn classify(&self, profile: &Profile) -> Decision {
+        let n = self.questions.len();
+        let (mut effective, answered) = self.effective_answers(profile);
+        let rule = self.first_match(&Ctx::answers(&effective[..n], answered));
+        let path = self.rule(rule).path;
 
         let mut would_change = Vec::new();
-        let mut near = 0u8;
-        for q in 0..n {
-            let current = slots[q];
-            for slot in 1..=self.questions[q].options.len() as u8 {
-                if slot == current {
+        let mut near = Set::EMPTY;
+        for (q, question) in self.questions.iter().enumerate() {
+            let current = effective[q];
+            let given = profile.answer(QuestionId::at(q));
+            for o in 0..question.options.len() {
+                let o = OptionId::at(o);
+                if given == Some(o) {
                     continue;
                 }
-                slots[q] = slot;
-                let (_, moved) = self.first_match(&slots[..n], &assume[..n]);
+                effective[q] = o.0;
+                let ctx = Ctx::answers(&effective[..n], answered | 1 << q);
+                let moved = self.rule(self.first_match(&ctx)).path;
                 if moved != path {
-                    near |= 1 << moved;
+                    near.insert(moved);
                     would_change.push(Change {
-                        question: q as u8,
-                        slot,
+                        question: QuestionId::at(q),
+                        answer: o,
                         path: moved,
                     });
                 }
             }
-            slots[q] = current;
+            effective[q] = current;
         }
 
-        let ctx = Ctx {
-            slots: &slots[..n],
-            assume: &assume[..n],
-            path,
-            near,
-        };
-        let mut cited = 0;
-        self.rules[usize::from(rule)].when.cite(&ctx, &mut cited);
-        let advice = self
-            .advice
-            .iter()
-            .enumerate()
-            .filter(|(_, a)| a.when.holds(&ctx))
-            .map(|(i, a)| {
-                let mut cites = 0;
-                a.when.cite(&ctx, &mut cites);
-                (i as u16, cites)
-            })
-            .collect();
-
+        let mut ctx = Ctx::answers(&effective[..n], answered);
+        ctx.path = path;
+        ctx.near = near;
+        let (advice, owned) = self.advice_and_owned(&ctx);
         Decision {
             path,
             rule,
-            cited,
+            near,
             advice,
+            owned,
             would_change,
         }
     }
 
-    /// Whether an answers-only `cond` holds for `profile` (invariants in
-    /// the check); `assume` comes from [`Guide::assumptions`].
-    pub(crate) fn holds(&self, cond: &Cond, profile: &Profile, assume: &[u8]) -> bool {
-        cond.holds(&Ctx {
-            slots: &profile.0,
-            assume,
-            path: 0,
-            near: 0,
-        })
+    /// The questions cited by condition `c` for `profile` (the answers that
+    /// make it hold), with the outcome of `decision` visible to it.
+    pub(crate) fn cite_for(
+        &self,
+        c: CondId,
+        profile: &Profile,
+        decision: &Decision,
+    ) -> Set<QuestionId> {
+        let n = self.questions.len();
+        let (effective, answered) = self.effective_answers(profile);
+        let mut ctx = Ctx::answers(&effective[..n], answered);
+        ctx.path = decision.path;
+        ctx.near = decision.near;
+        ctx.advice = decision.advice;
+        ctx.owned = decision.owned;
+        self.logic().cite(c, &ctx)
     }
 }

@@ -1,15 +1,22 @@
-//! Writing answers back out as JSON text, for reports and records that a
-//! person copies into `decision-guide classify`. Writing needs no parser, so
-//! the core stays free of one.
+//! Writing JSON text by hand: string literals, bounded excerpts of input
+//! for error messages, and a small object writer. The result JSON and the
+//! answers JSON are written with these, so the CLI and the browser print
+//! the same bytes and the widget needs no JSON library.
 
 use std::fmt::Write;
 
-use crate::answers::Profile;
-use crate::guide::{AnswerValue, Guide};
+/// The most characters of an input string an error message quotes.
+pub const EXCERPT_CHARS: usize = 60;
 
 /// Writes `s` as a JSON string literal.
 pub fn quote(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
+    push_quoted(&mut out, s);
+    out
+}
+
+/// Appends `s` as a JSON string literal.
+pub fn push_quoted(out: &mut String, s: &str) {
     out.push('"');
     for c in s.chars() {
         match c {
@@ -25,41 +32,91 @@ pub fn quote(s: &str) -> String {
         }
     }
     out.push('"');
+}
+
+/// A string from outside as an error message quotes it: a JSON literal of
+/// at most [`EXCERPT_CHARS`] characters, with the full length said when
+/// it was cut, so that a megabyte of input never becomes a megabyte of
+/// error message.
+pub fn excerpt(s: &str) -> String {
+    let count = s.chars().count();
+    if count <= EXCERPT_CHARS {
+        return quote(s);
+    }
+    let head: String = s.chars().take(EXCERPT_CHARS).collect();
+    let mut out = quote(&head);
+    out.insert(out.len() - 1, '…');
+    let _ = write!(out, " ({count} characters)");
     out
 }
 
-impl Guide {
-    /// The JSON text of option `slot` of question `q` (`true`, `"single"`).
-    pub fn answer_json(&self, q: usize, slot: u8) -> String {
-        match &self.option(q, slot).value {
-            AnswerValue::Bool(b) => b.to_string(),
-            AnswerValue::Choice(s) => quote(s),
-        }
+/// Writes one JSON object field by field.
+pub(crate) struct Object<'a> {
+    out: &'a mut String,
+    first: bool,
+}
+
+impl<'a> Object<'a> {
+    pub(crate) fn new(out: &'a mut String) -> Self {
+        out.push('{');
+        Object { out, first: true }
     }
 
-    /// The answered questions of a profile as one JSON object, in question
-    /// order; unanswered questions are left out.
-    pub fn answers_json(&self, profile: &Profile) -> String {
-        let fields: Vec<String> = profile
-            .answered()
-            .map(|(q, o)| {
-                format!(
-                    "{}:{}",
-                    quote(&self.questions[q].id),
-                    self.answer_json(q, (o + 1) as u8)
-                )
-            })
-            .collect();
-        format!("{{{}}}", fields.join(","))
+    /// Starts a field and returns the buffer to write its value into.
+    pub(crate) fn key(&mut self, key: &str) -> &mut String {
+        if !self.first {
+            self.out.push(',');
+        }
+        self.first = false;
+        push_quoted(self.out, key);
+        self.out.push(':');
+        self.out
     }
+
+    pub(crate) fn str(&mut self, key: &str, value: &str) {
+        push_quoted(self.key(key), value);
+    }
+
+    pub(crate) fn raw(&mut self, key: &str, json: &str) {
+        self.key(key).push_str(json);
+    }
+
+    pub(crate) fn end(self) {
+        self.out.push('}');
+    }
+}
+
+/// Writes a JSON array, one element at a time through `each`.
+pub(crate) fn array<T>(
+    out: &mut String,
+    items: impl IntoIterator<Item = T>,
+    mut each: impl FnMut(&mut String, T),
+) {
+    out.push('[');
+    for (i, item) in items.into_iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        each(out, item);
+    }
+    out.push(']');
 }
 
 #[cfg(test)]
 mod tests {
-    use super::quote;
+    use super::{excerpt, quote};
 
     #[test]
     fn quote_escapes_what_json_requires() {
         assert_eq!(quote("a\"b\\c\nd\u{1}"), r#""a\"b\\c\nd\u0001""#);
+    }
+
+    #[test]
+    fn excerpts_are_bounded_and_say_how_long_the_input_was() {
+        assert_eq!(excerpt("short"), "\"short\"");
+        let long = "x".repeat(1_000_000);
+        let e = excerpt(&long);
+        assert!(e.len() < 100, "{e}");
+        assert!(e.ends_with("…\" (1000000 characters)"), "{e}");
     }
 }

@@ -1,7 +1,7 @@
 //! The rules core of decision-guide: the guide as data, validation of
-//! answers at the edge, a total evaluator with its own trace, renderings of
-//! that trace (the SPEC §4 result and a Markdown decision record), and the
-//! exhaustive soundness check.
+//! answers at the edge, a total evaluator with its own trace, one resolved
+//! explanation of each decision (rendered as the SPEC §4 result and as a
+//! Markdown record), permalinks, and the exhaustive soundness check.
 //!
 //! It knows nothing of the DOM, of JSON transport or of the file system:
 //! shells hand it values that any serde deserializer produced
@@ -12,35 +12,80 @@
 //! let guide = builtin();
 //! let raw = raw_answers([("shape", RawValue::Str("single".into()))]);
 //! let profile = guide.profile(&raw).unwrap();
-//! assert_eq!(guide.evaluate(&profile).path, "direct-api");
+//! assert_eq!(guide.evaluate(&profile).path_id, "direct-api");
 //! ```
 
 mod answers;
 mod check;
+mod compile;
 mod eval;
-mod guide;
+mod explain;
+mod ids;
 mod json;
 mod markdown;
+mod model;
+mod permalink;
+mod profile;
 mod raw;
-mod result;
+pub mod text;
 
-pub use answers::{AnswerError, AnswerProblem, Profile, MAX_QUESTIONS};
+pub use answers::{AnswerError, AnswerProblem};
 pub use check::{CheckError, Failure, Report, MAX_COMBINATIONS};
-pub use eval::{Change, Decision, QuestionSet};
-pub use guide::{
-    raw_answers, Advice, AdviceKind, AnswerValue, Cond, Group, Guide, GuideError, Invariant,
-    InvariantCheck, Note, PathDef, Preset, QOption, Question, QuestionKind, Rule, Source,
-    MAX_PATHS,
+pub use compile::GuideError;
+pub use eval::{Change, Decision};
+pub use explain::{AnswerLine, Explanation, GuideRef, Reason, Warning, WouldChange};
+pub use ids::{
+    AdviceId, CondId, FactId, GroupId, Id, OptionId, PathId, QuestionId, RespId, RuleId, Set,
 };
-pub use json::quote;
+pub use json::{excerpt, quote, EXCERPT_CHARS};
 pub use markdown::Record;
-pub use raw::{RawAnswers, RawGuide, RawValue};
-pub use result::{GuideRef, Outcome, Reason, Warning, WouldChange};
+pub use model::{
+    Advice, AdviceKind, AnswerOption, AnswerValue, Direction, Fact, Group, Guide, Invariant,
+    InvariantCheck, Note, PathDef, Preset, Question, QuestionKind, Responsibility, Rule, Source,
+    MAX_ADVICE, MAX_OPTIONS, MAX_PATHS, MAX_QUESTIONS,
+};
+pub use permalink::PermalinkError;
+pub use profile::Profile;
+pub use raw::{RawAnswers, RawGuide, RawMap, RawResponsibility, RawValue};
 
-/// The built-in guide's JSON text, compiled into every binary.
-pub const BUILTIN_GUIDE_JSON: &str = include_str!("../guides/openai-on-aws.json");
+/// Builds a [`RawAnswers`] from pairs, for tests and shells.
+pub fn raw_answers<'a>(pairs: impl IntoIterator<Item = (&'a str, RawValue)>) -> RawAnswers {
+    RawAnswers(pairs.into_iter().map(|(k, v)| (k.to_owned(), v)).collect())
+}
 
+#[cfg(feature = "builtin")]
+#[rustfmt::skip]
+mod builtin;
+
+/// The built-in guide, compiled at build time into a `static` (see
+/// `codegen.rs`): no parsing, no JSON text, nothing that can fail.
+#[cfg(feature = "builtin")]
+pub fn builtin() -> &'static Guide {
+    &builtin::GUIDE
+}
+
+#[cfg(feature = "json")]
+mod codegen;
 #[cfg(feature = "json")]
 mod parse;
 #[cfg(feature = "json")]
-pub use parse::{builtin, parse_answers, parse_guide};
+pub use parse::{parse_answers, parse_guide, AnswersTextError, BUILTIN_GUIDE_JSON};
+
+/// The source of `builtin.rs` for the built-in guide's JSON, or the
+/// guide's problems. Run by `cargo xtask codegen` and checked by a test.
+#[cfg(feature = "json")]
+pub fn builtin_source() -> Result<String, Vec<GuideError>> {
+    let guide = parse_guide(BUILTIN_GUIDE_JSON)?;
+    Ok(format!(
+        "{}{}",
+        "//! The built-in guide: `guides/openai-on-aws.json` compiled into a `static`\n\
+         //! by `codegen.rs`. Generated, do not edit: `cargo xtask codegen` writes it,\n\
+         //! and a test fails while it differs from the JSON.\n\
+         #![allow(clippy::all)]\n\n\
+         use std::borrow::Cow::Borrowed as B;\n\n\
+         use crate::ids::*;\n\
+         use crate::model::*;\n\
+         use crate::profile::Profile;\n\n",
+        guide.to_rust("GUIDE")
+    ))
+}

@@ -1,22 +1,23 @@
-//! The Markdown decision record: a rendering of one decision's trace that a
-//! person pastes into a wiki, and a portfolio table for many workflows.
+//! The Markdown decision record: one explanation rendered for a wiki page,
+//! with the comparison table, the rule of thumb, the dated vendor notes it
+//! relies on and both dates; and a portfolio table for many workflows.
 
 use std::fmt::Write;
 
-use crate::answers::Profile;
-use crate::eval::Decision;
-use crate::guide::Guide;
-use crate::result::Outcome;
+use crate::explain::Explanation;
+use crate::model::Guide;
+use crate::profile::Profile;
+use crate::text;
 
-/// One workflow to record: a title, its answers and its decision.
+/// One workflow to record: a title, its answers and their explanation.
 #[derive(Debug, Clone)]
 pub struct Record<'a> {
     /// What the workflow is called in the record.
     pub title: String,
     /// Its answers.
     pub profile: &'a Profile,
-    /// Its decision.
-    pub decision: &'a Decision,
+    /// Their explanation.
+    pub explanation: &'a Explanation,
 }
 
 /// Makes text safe inside a Markdown table cell.
@@ -25,128 +26,141 @@ fn cell(text: &str) -> String {
 }
 
 impl Guide {
-    fn answer_text(&self, profile: &Profile, q: usize) -> String {
-        match profile.slot(q) {
-            0 => {
-                let assumed = &self.option(q, self.questions[q].assume).label;
-                format!("not answered (assumed: {assumed})")
-            }
-            slot => self.option(q, slot).label.clone(),
-        }
-    }
-
     /// A decision record in Markdown, with `level` the heading level of its
     /// title (1 for a standalone record).
     pub fn markdown_record(&self, record: &Record<'_>, level: usize) -> String {
         let h = "#".repeat(level);
-        let o: Outcome = self.outcome(record.profile, record.decision);
-        let path = &self.paths[usize::from(record.decision.path)];
+        let e = record.explanation;
         let mut md = String::new();
         let _ = writeln!(md, "{h} Decision record: {}\n", record.title);
-        let status = if o.complete {
-            "all questions answered".to_owned()
-        } else {
-            format!(
-                "provisional, {} of {} questions unanswered",
-                o.unanswered.len(),
-                self.questions.len()
-            )
-        };
+        let open = e.answers.iter().filter(|a| a.answer.is_none()).count();
         let _ = writeln!(
             md,
-            "**Recommendation:** {} (`{}`), {status}.\n",
-            path.name, path.id
+            "**{}:** {} (`{}`), {}.\n",
+            text::RECOMMENDED_PATH,
+            e.path_name,
+            e.path_id,
+            text::status(open, e.answers.len())
         );
-        let _ = writeln!(md, "> {}\n", path.summary);
+        let _ = writeln!(md, "> {}\n", e.path_summary);
 
-        let _ = writeln!(md, "{h}# Why\n");
-        for r in &o.reasons {
+        let _ = writeln!(md, "{h}# {}\n", text::WHY);
+        for r in &e.reasons {
             let _ = writeln!(md, "- {} (rule `{}`)", r.text, r.rule);
         }
 
-        let _ = writeln!(md, "\n{h}# Answers\n\n| Question | Answer |\n|---|---|");
-        for (q, question) in self.questions.iter().enumerate() {
-            let _ = writeln!(
-                md,
-                "| {} | {} |",
-                cell(&question.prompt),
-                cell(&self.answer_text(record.profile, q))
-            );
+        if !e.warnings.is_empty() {
+            let _ = writeln!(md, "\n{h}# {}\n", text::WARNINGS);
+            for w in &e.warnings {
+                let _ = writeln!(md, "- **{}**: {}", w.id, w.text);
+            }
         }
 
-        let _ = writeln!(md, "\n{h}# What would change it\n");
-        if record.decision.would_change.is_empty() {
-            let _ = writeln!(md, "No single answer would change this recommendation.");
+        let _ = writeln!(md, "\n{h}# {}\n", text::WOULD_CHANGE);
+        if e.would_change.is_empty() {
+            let _ = writeln!(md, "{}", text::NOTHING_WOULD_CHANGE);
         } else {
             let _ = writeln!(
                 md,
                 "| If this answer were | the recommendation would be |\n|---|---|"
             );
-            for c in &record.decision.would_change {
-                let (q, slot) = (usize::from(c.question), c.slot);
+            for c in &e.would_change {
                 let _ = writeln!(
                     md,
                     "| {}: **{}** | {} |",
-                    cell(&self.questions[q].prompt),
-                    cell(&self.option(q, slot).label),
-                    cell(&self.paths[usize::from(c.path)].name)
+                    cell(&c.prompt),
+                    cell(&c.label),
+                    cell(&c.path_name)
                 );
             }
         }
 
-        if !o.warnings.is_empty() {
-            let _ = writeln!(md, "\n{h}# Warnings\n");
-            for w in &o.warnings {
-                let _ = writeln!(md, "- **{}**: {}", w.id, w.text);
+        if !e.watch_outs.is_empty() {
+            let _ = writeln!(md, "\n{h}# {}\n", text::WATCH_OUT_FOR);
+            for w in &e.watch_outs {
+                let _ = writeln!(md, "- {w}");
             }
         }
-        let _ = writeln!(md, "\n{h}# Watch out for\n");
-        for w in &o.watch_outs {
-            let _ = writeln!(md, "- {w}");
-        }
-        let _ = writeln!(md, "\n{h}# You still own\n");
-        for item in &o.you_still_own {
+        let _ = writeln!(md, "\n{h}# {}\n", text::YOU_STILL_OWN);
+        for item in &e.you_still_own {
             let _ = writeln!(md, "- [ ] {item}");
         }
 
         let _ = writeln!(
             md,
-            "\n{h}# The paths compared\n\n| Path | Use when | Watch out for |\n|---|---|---|"
+            "\n{h}# {}\n\n| Question | Answer |\n|---|---|",
+            text::ANSWERS
         );
-        for (i, p) in self.paths.iter().enumerate() {
-            let mark = if i == usize::from(record.decision.path) {
-                " (recommended)"
-            } else {
-                ""
+        for a in &e.answers {
+            let answer = match &a.answer {
+                Some(label) => label.clone(),
+                None => format!("{} ({})", text::NOT_SURE, a.unanswered),
             };
-            let name = format!("{}{mark}", p.name);
-            let name = if mark.is_empty() {
-                name
+            let _ = writeln!(md, "| {} | {} |", cell(&a.prompt), cell(&answer));
+        }
+
+        let _ = writeln!(
+            md,
+            "\n{h}# {}\n\n| {} | {} | {} |\n|---|---|---|",
+            text::PATHS_COMPARED,
+            text::PATH,
+            text::USE_WHEN,
+            text::WATCH_OUT_FOR
+        );
+        for (p, path) in self.path_ids() {
+            let name = if p == e.path {
+                format!("**{} ({})**", path.name(), text::RECOMMENDED)
             } else {
-                format!("**{name}**")
+                path.name().to_owned()
             };
             let _ = writeln!(
                 md,
                 "| {} | {} | {} |",
                 cell(&name),
-                cell(&p.use_when),
-                cell(&p.watch_out_for)
+                cell(path.use_when()),
+                cell(path.watch_out_for())
             );
+        }
+
+        let _ = writeln!(md, "\n{h}# {}\n", text::RULE_OF_THUMB);
+        for (p, path) in self.path_ids() {
+            if p == e.path {
+                let _ = writeln!(md, "- **{}**", path.rule_of_thumb());
+            } else {
+                let _ = writeln!(md, "- {}", path.rule_of_thumb());
+            }
+        }
+
+        if !self.notes().is_empty() {
+            let _ = writeln!(md, "\n{h}# {}\n", text::VENDOR_NOTES);
+            for n in self.notes() {
+                let _ = writeln!(
+                    md,
+                    "- {} (as read {}): {}",
+                    n.source(),
+                    n.as_read(),
+                    n.text()
+                );
+            }
         }
         let _ = writeln!(md, "\n{}", self.markdown_footer(record.profile));
         md
     }
 
     fn markdown_footer(&self, profile: &Profile) -> String {
+        let source = self.source();
+        let read = match self.notes_read() {
+            Some(read) => format!(", vendor notes as read {read}"),
+            None => String::new(),
+        };
         format!(
-            "_Answers: `{}`. Guide `{}` {} (facts as of {}). Source: \"{}\" ({}, {})._",
+            "_Answers: `{}`. Guide `{}` {}: source \"{}\" ({}, {}){read}._",
             self.answers_json(profile),
-            self.id,
-            self.version,
-            self.as_of,
-            self.source.title,
-            self.source.author,
-            self.source.date
+            self.id(),
+            self.version(),
+            source.title(),
+            source.author(),
+            source.date(),
         )
     }
 
@@ -159,31 +173,28 @@ impl Guide {
             "| # | Workflow | Recommendation | Status | Deciding rule |\n|---|---|---|---|---|"
         );
         for (i, r) in records.iter().enumerate() {
-            let path = &self.paths[usize::from(r.decision.path)];
+            let e = r.explanation;
             let answered = r.profile.answered_count();
-            let status = if answered == self.questions.len() {
+            let status = if e.complete() {
                 "complete".to_owned()
             } else {
-                format!("provisional ({answered}/{} answered)", self.questions.len())
+                format!("provisional ({answered}/{} answered)", e.answers.len())
             };
+            let rule = e.reasons.first().map_or("", |r| r.rule.as_str());
             let _ = writeln!(
                 md,
-                "| {} | {} | {} | {status} | `{}` |",
+                "| {} | {} | {} | {status} | `{rule}` |",
                 i + 1,
                 cell(&r.title),
-                cell(&path.name),
-                self.rules[usize::from(r.decision.rule)].id
+                cell(&e.path_name),
             );
         }
-        let mut counts = vec![0usize; self.paths.len()];
-        for r in records {
-            counts[usize::from(r.decision.path)] += 1;
-        }
         let summary: Vec<String> = self
-            .paths
-            .iter()
-            .zip(&counts)
-            .map(|(p, c)| format!("{}: {c}", p.name))
+            .path_ids()
+            .map(|(p, path)| {
+                let count = records.iter().filter(|r| r.explanation.path == p).count();
+                format!("{}: {count}", path.name())
+            })
             .collect();
         let _ = writeln!(md, "\n{}.\n", summary.join("; "));
         for r in records {

@@ -1,16 +1,26 @@
-//! Parsing guide and answers text with serde_json (the `json` feature), for
-//! native shells. The browser build leaves this out and deserializes values
-//! that `JSON.parse` made.
+//! Reading guide and answers text with serde_json (the `json` feature),
+//! for native shells. The browser build leaves this out.
 
-use crate::answers::Profile;
-use crate::guide::{Guide, GuideError};
+use crate::answers::AnswerError;
+use crate::compile::GuideError;
+use crate::model::Guide;
+use crate::profile::Profile;
 use crate::raw::{RawAnswers, RawGuide};
+
+/// The built-in guide's JSON text, as shipped in the repository.
+pub const BUILTIN_GUIDE_JSON: &str = include_str!("../guides/openai-on-aws.json");
+
+/// Text without a leading UTF-8 byte-order mark, which some editors write
+/// and which JSON parsers refuse.
+fn without_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
+}
 
 /// Parses and compiles a guide file's text. A syntax or type error is
 /// reported with its JSON path; a well-formed file gets every problem in
 /// meaning reported at once.
 pub fn parse_guide(text: &str) -> Result<Guide, Vec<GuideError>> {
-    let de = &mut serde_json::Deserializer::from_str(text);
+    let de = &mut serde_json::Deserializer::from_str(without_bom(text));
     let raw: RawGuide = serde_path_to_error::deserialize(de).map_err(|e| {
         let at = e.path().to_string();
         vec![GuideError {
@@ -25,28 +35,43 @@ pub fn parse_guide(text: &str) -> Result<Guide, Vec<GuideError>> {
     Guide::from_raw(&raw)
 }
 
-/// Parses one answers object's text and validates it against `guide`.
-/// The error is one line naming the key and value, or the JSON problem.
-pub fn parse_answers(guide: &Guide, text: &str) -> Result<Profile, String> {
-    let raw: RawAnswers = serde_json::from_str(text).map_err(|e| match e.classify() {
-        serde_json::error::Category::Data => {
-            let got = match text.trim_start().chars().next() {
-                Some('[') => "an array",
-                Some('"') => "a string",
-                Some('t' | 'f') => "a bool",
-                Some('n') => "null",
-                _ => "a number",
-            };
-            format!("answers must be a JSON object of question ids to answers, got {got}")
-        }
-        _ => format!("malformed JSON: {e}"),
-    })?;
-    guide.profile(&raw).map_err(|e| e.to_string())
+/// Why an answers text was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AnswersTextError {
+    /// Not JSON, or not an object.
+    Json(String),
+    /// A bad key or value.
+    Answer(AnswerError),
 }
 
-/// The built-in guide, compiled. It is proven sound by the test suite, so
-/// failing here is a build defect, not a user error.
-pub fn builtin() -> Guide {
-    parse_guide(crate::BUILTIN_GUIDE_JSON)
-        .expect("the built-in guide compiles (proven by its tests)")
+impl std::fmt::Display for AnswersTextError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            AnswersTextError::Json(m) => f.write_str(m),
+            AnswersTextError::Answer(e) => e.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for AnswersTextError {}
+
+/// Parses one answers object's text and validates it against `guide`.
+pub fn parse_answers(guide: &Guide, text: &str) -> Result<Profile, AnswersTextError> {
+    let text = without_bom(text);
+    let raw: RawAnswers = serde_json::from_str(text).map_err(|e| {
+        AnswersTextError::Json(match e.classify() {
+            serde_json::error::Category::Data => {
+                let got = match text.trim_start().chars().next() {
+                    Some('[') => "an array",
+                    Some('"') => "a string",
+                    Some('t' | 'f') => "a bool",
+                    Some('n') => "null",
+                    _ => "a number",
+                };
+                format!("answers must be a JSON object of question ids to answers, got {got}")
+            }
+            _ => format!("malformed JSON: {e}"),
+        })
+    })?;
+    guide.profile(&raw).map_err(AnswersTextError::Answer)
 }

@@ -8,7 +8,6 @@
 //! deserializer works: `serde_json` in the CLI, `serde-wasm-bindgen` in the
 //! browser, so the core never parses JSON text itself.
 
-use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
@@ -35,9 +34,9 @@ pub struct RawGuide {
     #[serde(default)]
     pub layers_caption: String,
     #[serde(default)]
-    pub responsibilities: BTreeMap<String, String>,
+    pub responsibilities: RawMap<RawResponsibility>,
     #[serde(default)]
-    pub facts: BTreeMap<String, RawCond>,
+    pub facts: RawMap<RawCond>,
     pub rules: Vec<RawRule>,
     #[serde(default)]
     pub advice: Vec<RawAdvice>,
@@ -130,6 +129,94 @@ pub struct RawUnanswered {
     pub meaning: String,
 }
 
+/// An item of the "you still own" catalogue: its text, or its text and
+/// the condition under which it applies (`{"text": ..., "when": COND}`).
+#[derive(Debug, Clone)]
+pub enum RawResponsibility {
+    /// Always applies where a path or advice lists it.
+    Text(String),
+    /// Applies only where `when` holds.
+    When {
+        /// The item in words.
+        text: String,
+        /// Where it applies.
+        when: Option<Box<RawCond>>,
+    },
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawResponsibilityFields {
+    text: String,
+    #[serde(default)]
+    when: Option<RawCond>,
+}
+
+impl<'de> Deserialize<'de> for RawResponsibility {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = RawResponsibility;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a text, or an object with `text` and an optional `when`")
+            }
+            fn visit_str<E>(self, v: &str) -> Result<RawResponsibility, E> {
+                Ok(RawResponsibility::Text(v.to_owned()))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<RawResponsibility, A::Error> {
+                let f = RawResponsibilityFields::deserialize(
+                    de::value::MapAccessDeserializer::new(map),
+                )?;
+                Ok(RawResponsibility::When {
+                    text: f.text,
+                    when: f.when.map(Box::new),
+                })
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+impl RawResponsibility {
+    /// The item in words.
+    pub fn text(&self) -> &str {
+        match self {
+            RawResponsibility::Text(t) | RawResponsibility::When { text: t, .. } => t,
+        }
+    }
+}
+
+/// A JSON object read in file order, duplicate keys kept so that the
+/// compiler can report them (a map type would keep the last silently).
+#[derive(Debug, Clone)]
+pub struct RawMap<T>(pub Vec<(String, T)>);
+
+impl<T> Default for RawMap<T> {
+    fn default() -> Self {
+        RawMap(Vec::new())
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for RawMap<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V<T>(std::marker::PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> Visitor<'de> for V<T> {
+            type Value = RawMap<T>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawMap<T>, A::Error> {
+                let mut out = Vec::new();
+                while let Some(entry) = map.next_entry::<String, T>()? {
+                    out.push(entry);
+                }
+                Ok(RawMap(out))
+            }
+        }
+        d.deserialize_map(V(std::marker::PhantomData))
+    }
+}
+
 /// One recommended path.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -149,6 +236,7 @@ pub struct RawPath {
 /// A condition, written as one of:
 /// `{"q": ID, "is": VALUE}` (VALUE `null` tests "not answered"),
 /// `{"fact": NAME}`, `{"path": ID}`, `{"near_path": ID}`,
+/// `{"advice": ID}`, `{"owns": ID}`,
 /// `{"all": [...]}`, `{"any": [...]}`, `{"not": COND}`.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -164,6 +252,10 @@ pub struct RawCond {
     pub path: Option<String>,
     #[serde(default)]
     pub near_path: Option<String>,
+    #[serde(default)]
+    pub advice: Option<String>,
+    #[serde(default)]
+    pub owns: Option<String>,
     #[serde(default)]
     pub all: Option<Vec<RawCond>>,
     #[serde(default)]
@@ -190,6 +282,9 @@ pub struct RawRule {
 #[allow(missing_docs)]
 pub struct RawAdvice {
     pub id: String,
+    /// The warning id to report under, when several entries share one.
+    #[serde(default)]
+    pub warning: Option<String>,
     pub kind: String,
     pub when: RawCond,
     pub text: String,
@@ -210,6 +305,8 @@ pub struct RawInvariant {
     pub path_is: Option<Vec<String>>,
     #[serde(default)]
     pub path_not: Option<Vec<String>>,
+    #[serde(default)]
+    pub then: Option<RawCond>,
     #[serde(default)]
     pub answering: Option<RawCond>,
     #[serde(default)]
@@ -244,7 +341,7 @@ impl fmt::Display for RawValue {
         match self {
             RawValue::Null => f.write_str("null"),
             RawValue::Bool(b) => write!(f, "{b}"),
-            RawValue::Str(s) => write!(f, "{s:?}"),
+            RawValue::Str(s) => f.write_str(&crate::json::excerpt(s)),
             RawValue::Other(d) => f.write_str(d),
         }
     }

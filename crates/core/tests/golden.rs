@@ -1,9 +1,13 @@
-//! Golden cases: the data file beside the guide, run by one `check()`.
+//! Golden cases: every `guides/**/*.cases.toml` beside its guide, run by one
+//! `check()`, and the full result of every case kept as a snapshot beside
+//! it (`*.results.md`; `UPDATE_EXPECT=1 cargo test` rewrites snapshots).
 //!
 //! `check` is the only caller of the evaluator here, so the API can change
 //! without rewriting the cases.
 
-use decision_guide_core::{builtin, Guide, Profile, RawAnswers};
+use std::path::{Path, PathBuf};
+
+use decision_guide_core::{builtin, parse_guide, Guide, Profile, RawAnswers, BUILTIN_GUIDE_JSON};
 use serde::Deserialize;
 use serde_json::Value;
 
@@ -22,12 +26,10 @@ struct Case {
     #[serde(default)]
     answers: Option<RawAnswers>,
     expect: String,
-    #[serde(default)]
-    rule: Option<String>,
+    rule: String,
+    warnings: Vec<String>,
     #[serde(default)]
     complete: Option<bool>,
-    #[serde(default)]
-    advice: Option<Vec<String>>,
     #[serde(default)]
     would_change: Option<Value>,
     #[serde(default)]
@@ -35,11 +37,24 @@ struct Case {
     why: String,
 }
 
-fn cases() -> Vec<Case> {
-    let text = include_str!("../guides/openai-on-aws.cases.toml");
-    toml::from_str::<Cases>(text)
-        .expect("cases file parses")
-        .case
+fn guides_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("guides")
+}
+
+/// Every cases file under `guides/`, in a stable order.
+fn case_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+        .expect("guides dir")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    entries.sort();
+    for path in entries {
+        if path.is_dir() {
+            case_files(&path, out);
+        } else if path.to_string_lossy().ends_with(".cases.toml") {
+            out.push(path);
+        }
+    }
 }
 
 fn profile(guide: &Guide, case: &Case) -> Profile {
@@ -47,7 +62,7 @@ fn profile(guide: &Guide, case: &Case) -> Profile {
         (Some(id), None) => guide
             .preset(id)
             .unwrap_or_else(|| panic!("{}: unknown preset {id}", case.name))
-            .profile
+            .profile()
             .clone(),
         (None, Some(raw)) => guide
             .profile(raw)
@@ -56,70 +71,91 @@ fn profile(guide: &Guide, case: &Case) -> Profile {
     }
 }
 
-/// Runs one case; returns what differs, if anything.
-fn check(guide: &Guide, case: &Case) -> Vec<String> {
+/// Runs one case; returns what differs, if anything, and the result JSON.
+fn check(guide: &Guide, case: &Case) -> (Vec<String>, Value) {
     assert!(!case.why.trim().is_empty(), "{}: say why", case.name);
     let profile = profile(guide, case);
-    let decision = guide.classify(&profile);
-    let outcome = guide.outcome(&profile, &decision);
-    let json = serde_json::to_value(&outcome).expect("outcome serializes");
+    let explanation = guide.evaluate(&profile);
+    let json: Value = serde_json::from_str(&explanation.to_json()).expect("result is JSON");
     let mut diffs = Vec::new();
-    let mut expect = |field: &str, want: Value, got: Value| {
-        if want != got {
+    let mut expect = |field: &str, want: Value, got: &Value| {
+        if want != *got {
             diffs.push(format!("{}: {field}: want {want}, got {got}", case.name));
         }
     };
+    expect("path", Value::from(case.expect.clone()), &json["path"]);
     expect(
-        "path",
-        Value::from(case.expect.clone()),
-        json["path"].clone(),
+        "rule",
+        Value::from(case.rule.clone()),
+        &json["reasons"][0]["rule"],
     );
-    if let Some(rule) = &case.rule {
-        expect(
-            "rule",
-            Value::from(rule.clone()),
-            json["reasons"][0]["rule"].clone(),
-        );
-    }
+    let warnings: Vec<Value> = json["warnings"]
+        .as_array()
+        .expect("warnings")
+        .iter()
+        .map(|w| w["id"].clone())
+        .collect();
+    expect(
+        "warnings",
+        Value::from(case.warnings.clone()),
+        &Value::from(warnings),
+    );
     if let Some(complete) = case.complete {
-        expect("complete", Value::from(complete), json["complete"].clone());
-    }
-    if let Some(advice) = &case.advice {
-        let got: Vec<Value> = decision
-            .advice
-            .iter()
-            .map(|&(i, _)| Value::from(guide.advice[usize::from(i)].id.clone()))
-            .collect();
-        expect("advice", Value::from(advice.clone()), Value::from(got));
+        expect("complete", Value::from(complete), &json["complete"]);
     }
     if let Some(wc) = &case.would_change {
-        expect("would_change", wc.clone(), json["would_change"].clone());
+        expect("would_change", wc.clone(), &json["would_change"]);
     }
     if let Some(un) = &case.unanswered {
-        expect(
-            "unanswered",
-            Value::from(un.clone()),
-            json["unanswered"].clone(),
-        );
+        expect("unanswered", Value::from(un.clone()), &json["unanswered"]);
     }
-    // Every result keeps the promises of SPEC §4, whatever the case.
-    assert!(!outcome.reasons.is_empty(), "{}: no reason", case.name);
-    for r in &outcome.reasons {
+    // Every result keeps the promises of the contract, whatever the case.
+    assert!(!explanation.reasons.is_empty(), "{}: no reason", case.name);
+    for text in explanation
+        .reasons
+        .iter()
+        .map(|r| &r.text)
+        .chain(explanation.warnings.iter().map(|w| &w.text))
+        .chain(&explanation.watch_outs)
+    {
         assert!(
-            !r.text.contains('{'),
-            "{}: unfilled template in {:?}",
-            case.name,
-            r.text
+            !text.contains('{'),
+            "{}: unfilled template in {text:?}",
+            case.name
         );
     }
-    diffs
+    (diffs, json)
 }
 
 #[test]
-fn golden_cases() {
-    let guide = builtin();
-    let cases = cases();
-    let diffs: Vec<String> = cases.iter().flat_map(|c| check(&guide, c)).collect();
+fn golden_cases_of_every_guide() {
+    let mut files = Vec::new();
+    case_files(&guides_dir(), &mut files);
+    assert!(files.len() >= 2, "found {files:?}");
+    let mut diffs = Vec::new();
+    for file in &files {
+        let name = file.to_string_lossy().replace(".cases.toml", "");
+        let guide_text = std::fs::read_to_string(format!("{name}.json"))
+            .unwrap_or_else(|e| panic!("{}: no guide beside it: {e}", file.display()));
+        let guide = parse_guide(&guide_text).unwrap_or_else(|e| panic!("{name}.json: {e:?}"));
+        let cases: Cases = toml::from_str(&std::fs::read_to_string(file).expect("cases"))
+            .unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+        let mut snapshot = format!(
+            "<!-- The result of every case in {}, written by tests/golden.rs. -->\n",
+            file.file_name().expect("name").to_string_lossy()
+        );
+        for case in &cases.case {
+            let (d, json) = check(&guide, case);
+            diffs.extend(d);
+            let answers = guide.answers_json(&profile(&guide, case));
+            snapshot.push_str(&format!(
+                "\n## {}\n\nAnswers: `{answers}`\n\n```json\n{}\n```\n",
+                case.name,
+                serde_json::to_string_pretty(&json).expect("pretty")
+            ));
+        }
+        expect_test::expect_file![format!("{name}.results.md")].assert_eq(&snapshot);
+    }
     assert!(
         diffs.is_empty(),
         "golden cases differ:\n{}",
@@ -128,29 +164,52 @@ fn golden_cases() {
 }
 
 #[test]
-fn every_preset_has_a_golden_case() {
+fn every_preset_has_a_golden_case_and_answers_every_question() {
     let guide = builtin();
-    let cases = cases();
-    for p in &guide.presets {
+    let cases: Cases = toml::from_str(
+        &std::fs::read_to_string(guides_dir().join("openai-on-aws.cases.toml")).expect("cases"),
+    )
+    .expect("cases parse");
+    for p in guide.presets() {
         assert!(
             cases
+                .case
                 .iter()
-                .any(|c| c.preset.as_deref() == Some(p.id.as_str())),
+                .any(|c| c.preset.as_deref() == Some(p.id())),
             "preset {} has no golden case",
-            p.id
+            p.id()
+        );
+        assert_eq!(
+            p.profile().answered_count(),
+            guide.questions().len(),
+            "preset {}",
+            p.id()
         );
     }
 }
 
 #[test]
-fn every_preset_answers_every_question() {
-    let guide = builtin();
-    for p in &guide.presets {
-        assert_eq!(
-            p.profile.answered_count(),
-            guide.questions.len(),
-            "preset {}",
-            p.id
-        );
+fn golden_cases_pin_every_principle() {
+    let text =
+        std::fs::read_to_string(guides_dir().join("openai-on-aws.cases.toml")).expect("cases");
+    let cases: Cases = toml::from_str(&text).expect("cases parse");
+    for p in 1..=11 {
+        let pinned = cases.case.iter().any(|c| {
+            c.why.contains(&format!("principle {p})"))
+                || c.why.contains(&format!("principle {p} "))
+                || c.why.contains(&format!("principles {p} "))
+                || c.why.contains(&format!(" {p})"))
+                || c.why.contains(&format!(" {p},"))
+        });
+        assert!(pinned, "no golden case says it pins principle {p}");
     }
+}
+
+#[test]
+fn the_built_in_static_is_the_compiled_json() {
+    let parsed = parse_guide(BUILTIN_GUIDE_JSON).expect("built-in guide compiles");
+    assert!(
+        &parsed == builtin(),
+        "src/builtin.rs is stale: run `cargo xtask codegen`"
+    );
 }

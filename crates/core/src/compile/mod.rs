@@ -1,0 +1,689 @@
+//! The compiler: a [`RawGuide`] (the file as written) into a [`Guide`]
+//! (every reference resolved to a typed id), or every problem found, each
+//! with the JSON path of the offending value.
+//!
+//! This file compiles the parts of a guide; `cond.rs` compiles conditions,
+//! facts and text templates.
+
+mod cond;
+
+use std::collections::BTreeSet;
+use std::fmt;
+
+use crate::answers::validate;
+use crate::ids::{CondId, Id, OptionId, PathId, RespId, Set};
+use crate::model::{
+    Advice, AdviceKind, AnswerOption, AnswerValue, Cond, Direction, Fact, Group, Guide, Invariant,
+    InvariantCheck, List, Note, PathDef, Preset, Question, QuestionKind, Responsibility, Rule,
+    Source, Text, MAX_ADVICE, MAX_INVARIANTS, MAX_OPTIONS, MAX_PATHS, MAX_QUESTIONS,
+};
+use crate::raw::{RawBoolSide, RawGuide, RawQuestion, RawResponsibility, RawValue};
+
+use cond::Scope;
+
+/// One problem in a guide file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GuideError {
+    /// JSON path of the offending value, e.g. `$.rules[2].path`.
+    pub at: String,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl fmt::Display for GuideError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.at, self.message)
+    }
+}
+
+impl std::error::Error for GuideError {}
+
+impl Guide {
+    /// Validates and compiles a raw guide, or lists every problem found.
+    pub fn from_raw(raw: &RawGuide) -> Result<Guide, Vec<GuideError>> {
+        Compiler::new(raw).compile()
+    }
+}
+
+/// The condition every guide has at index 0: "always".
+pub(crate) const ALWAYS: CondId = CondId(0);
+
+/// Holds the raw guide, what is compiled so far, and every error found.
+struct Compiler<'a> {
+    raw: &'a RawGuide,
+    errors: Vec<GuideError>,
+    questions: Vec<Question>,
+    path_ids: Vec<&'a str>,
+    resp_ids: Vec<&'a str>,
+    advice_ids: Vec<&'a str>,
+    conds: Vec<Cond>,
+    children: Vec<CondId>,
+    /// Each fact's node (`Cond::Fact`) by its index in the file (`None`: not yet, or broken).
+    facts: Vec<Option<CondId>>,
+    /// Each fact's own condition.
+    fact_bodies: Vec<CondId>,
+    facts_in_progress: BTreeSet<usize>,
+    /// Facts whose own condition has errors (reported once).
+    broken_facts: BTreeSet<usize>,
+}
+
+fn text(s: &str) -> Text {
+    Text::Owned(s.to_owned())
+}
+
+fn list<T: Clone>(v: Vec<T>) -> List<T> {
+    List::Owned(v)
+}
+
+impl<'a> Compiler<'a> {
+    fn new(raw: &'a RawGuide) -> Self {
+        Compiler {
+            raw,
+            errors: Vec::new(),
+            questions: Vec::new(),
+            path_ids: raw.paths.iter().map(|p| p.id.as_str()).collect(),
+            resp_ids: raw
+                .responsibilities
+                .0
+                .iter()
+                .map(|(k, _)| k.as_str())
+                .collect(),
+            advice_ids: raw.advice.iter().map(|a| a.id.as_str()).collect(),
+            conds: vec![Cond::Always],
+            children: Vec::new(),
+            facts: vec![None; raw.facts.0.len()],
+            fact_bodies: vec![ALWAYS; raw.facts.0.len()],
+            facts_in_progress: BTreeSet::new(),
+            broken_facts: BTreeSet::new(),
+        }
+    }
+
+    fn err(&mut self, at: impl Into<String>, message: impl Into<String>) {
+        self.errors.push(GuideError {
+            at: at.into(),
+            message: message.into(),
+        });
+    }
+
+    fn non_empty(&mut self, at: &str, value: &str) {
+        if value.trim().is_empty() {
+            self.err(at, "must not be empty");
+        }
+    }
+
+    fn unique<'s>(&mut self, at: &str, field: &str, ids: impl Iterator<Item = &'s str>) {
+        let mut seen = BTreeSet::new();
+        for (i, id) in ids.enumerate() {
+            if id.trim().is_empty() {
+                self.err(format!("{at}[{i}]{field}"), "must not be empty");
+            } else if !seen.insert(id) {
+                self.err(format!("{at}[{i}]{field}"), format!("duplicate id {id:?}"));
+            }
+        }
+    }
+
+    fn limit(&mut self, at: &str, what: &str, len: usize, max: usize) {
+        if len == 0 || len > max {
+            self.err(at, format!("must hold 1 to {max} {what}, has {len}"));
+        }
+    }
+
+    fn date(&mut self, at: &str, value: &str) {
+        let ok = value.len() == 10
+            && value.char_indices().all(|(i, c)| {
+                if i == 4 || i == 7 {
+                    c == '-'
+                } else {
+                    c.is_ascii_digit()
+                }
+            });
+        if !ok {
+            self.err(at, format!("expected a date as YYYY-MM-DD, got {value:?}"));
+        }
+    }
+
+    fn compile(mut self) -> Result<Guide, Vec<GuideError>> {
+        let raw = self.raw;
+        for (at, value) in [
+            ("$.id", &raw.id),
+            ("$.version", &raw.version),
+            ("$.title", &raw.title),
+            ("$.source.title", &raw.source.title),
+            ("$.source.credit", &raw.source.credit),
+        ] {
+            self.non_empty(at, value);
+        }
+        self.date("$.as_of", &raw.as_of);
+        self.date("$.source.date", &raw.source.date);
+        self.unique("$.groups", ".id", raw.groups.iter().map(|g| g.id.as_str()));
+        self.unique("$.notes", ".id", raw.notes.iter().map(|n| n.id.as_str()));
+        self.unique(
+            "$.questions",
+            ".id",
+            raw.questions.iter().map(|q| q.id.as_str()),
+        );
+        self.limit(
+            "$.questions",
+            "questions",
+            raw.questions.len(),
+            MAX_QUESTIONS,
+        );
+        self.unique("$.paths", ".id", raw.paths.iter().map(|p| p.id.as_str()));
+        self.limit("$.paths", "paths", raw.paths.len(), MAX_PATHS);
+        if raw.advice.len() > MAX_ADVICE {
+            self.err(
+                "$.advice",
+                format!(
+                    "must hold at most {MAX_ADVICE} entries, has {}",
+                    raw.advice.len()
+                ),
+            );
+        }
+        if raw.invariants.len() > MAX_INVARIANTS {
+            self.err(
+                "$.invariants",
+                format!(
+                    "must hold at most {MAX_INVARIANTS} invariants, has {}",
+                    raw.invariants.len()
+                ),
+            );
+        }
+        if raw.facts.0.len() > MAX_ADVICE {
+            self.err(
+                "$.facts",
+                format!(
+                    "must hold at most {MAX_ADVICE} facts, has {}",
+                    raw.facts.0.len()
+                ),
+            );
+        }
+        if raw.responsibilities.0.len() > MAX_ADVICE {
+            self.err(
+                "$.responsibilities",
+                format!(
+                    "must hold at most {MAX_ADVICE} items, has {}",
+                    raw.responsibilities.0.len()
+                ),
+            );
+        }
+        for (what, keys) in [
+            (
+                "fact",
+                &raw.facts
+                    .0
+                    .iter()
+                    .map(|(k, _)| k.as_str())
+                    .collect::<Vec<_>>(),
+            ),
+            ("responsibility", &self.resp_ids.clone()),
+        ] {
+            let mut seen = BTreeSet::new();
+            for k in keys {
+                if !seen.insert(*k) {
+                    let field = if what == "fact" {
+                        "facts"
+                    } else {
+                        "responsibilities"
+                    };
+                    self.err(
+                        format!("$.{field}.{k}"),
+                        format!("{what} {k:?} is defined twice"),
+                    );
+                }
+            }
+        }
+
+        self.questions = raw
+            .questions
+            .iter()
+            .enumerate()
+            .map(|(i, q)| self.question(i, q))
+            .collect();
+        let responsibilities = self.responsibilities();
+        let paths = raw
+            .paths
+            .iter()
+            .enumerate()
+            .map(|(i, p)| PathDef {
+                id: text(&p.id),
+                name: text(&p.name),
+                summary: text(&p.summary),
+                use_when: text(&p.use_when),
+                watch_out_for: text(&p.watch_out_for),
+                rule_of_thumb: text(&p.rule_of_thumb),
+                layer: text(&p.layer),
+                you_still_own: list(
+                    self.resp_refs(&format!("$.paths[{i}].you_still_own"), &p.you_still_own),
+                ),
+            })
+            .collect();
+        let rules = self.rules();
+        let advice = self.advice();
+        let invariants = self.invariants();
+        let presets = self.presets();
+        for (i, (name, _)) in raw.facts.0.iter().enumerate() {
+            if self.facts[i].is_none() && !self.broken_facts.contains(&i) {
+                self.err(format!("$.facts.{name}"), "fact is never used");
+            }
+        }
+        if self.conds.len() > usize::from(u16::MAX) || self.children.len() > usize::from(u16::MAX) {
+            self.err(
+                "$",
+                "the guide's conditions are too large (more than 65535 parts)",
+            );
+        }
+
+        if !self.errors.is_empty() {
+            return Err(self.errors);
+        }
+        let facts = raw
+            .facts
+            .0
+            .iter()
+            .zip(&self.fact_bodies)
+            .map(|((name, _), &cond)| Fact {
+                name: text(name),
+                cond,
+            })
+            .collect();
+        Ok(Guide {
+            id: text(&raw.id),
+            version: text(&raw.version),
+            title: text(&raw.title),
+            intro: text(&raw.intro),
+            as_of: text(&raw.as_of),
+            source: Source {
+                title: text(&raw.source.title),
+                author: text(&raw.source.author),
+                date: text(&raw.source.date),
+                credit: text(&raw.source.credit),
+            },
+            notes: list(
+                raw.notes
+                    .iter()
+                    .map(|n| Note {
+                        id: text(&n.id),
+                        as_read: text(&n.as_read),
+                        source: text(&n.source),
+                        text: text(&n.text),
+                    })
+                    .collect(),
+            ),
+            groups: list(
+                raw.groups
+                    .iter()
+                    .map(|g| Group {
+                        id: text(&g.id),
+                        title: text(&g.title),
+                    })
+                    .collect(),
+            ),
+            questions: list(self.questions),
+            paths: list(paths),
+            layers_caption: text(&raw.layers_caption),
+            responsibilities: list(responsibilities),
+            facts: list(facts),
+            conds: list(self.conds),
+            children: list(self.children),
+            rules: list(rules),
+            advice: list(advice),
+            invariants: list(invariants),
+            presets: list(presets),
+        })
+    }
+
+    fn question(&mut self, i: usize, q: &RawQuestion) -> Question {
+        let at = format!("$.questions[{i}]");
+        self.non_empty(&format!("{at}.prompt"), &q.prompt);
+        let group = q.group.as_ref().and_then(|g| {
+            let found = self.raw.groups.iter().position(|x| x.id == *g);
+            if found.is_none() {
+                self.err(format!("{at}.group"), format!("unknown group {g:?}"));
+            }
+            found.map(Id::at)
+        });
+        let (kind, options) = match q.kind.as_str() {
+            "bool" => {
+                if !q.options.is_empty() {
+                    self.err(
+                        format!("{at}.options"),
+                        "a bool question takes `yes` and `no`, not `options`",
+                    );
+                }
+                let yes = self.bool_side(&at, "yes", q.yes.as_ref(), true);
+                let no = self.bool_side(&at, "no", q.no.as_ref(), false);
+                (
+                    QuestionKind::Bool,
+                    yes.into_iter().chain(no).collect::<Vec<_>>(),
+                )
+            }
+            "choice" => {
+                if q.yes.is_some() || q.no.is_some() {
+                    self.err(
+                        format!("{at}.options"),
+                        "a choice question takes `options`, not `yes` and `no`",
+                    );
+                }
+                self.limit(
+                    &format!("{at}.options"),
+                    "options",
+                    q.options.len(),
+                    MAX_OPTIONS,
+                );
+                self.unique(
+                    &format!("{at}.options"),
+                    ".value",
+                    q.options.iter().map(|o| o.value.as_str()),
+                );
+                let options = q
+                    .options
+                    .iter()
+                    .enumerate()
+                    .map(|(k, o)| {
+                        self.non_empty(&format!("{at}.options[{k}].label"), &o.label);
+                        self.non_empty(&format!("{at}.options[{k}].fact"), &o.fact);
+                        AnswerOption {
+                            value: AnswerValue::Choice(text(&o.value)),
+                            label: text(&o.label),
+                            fact: text(&o.fact),
+                        }
+                    })
+                    .collect();
+                (QuestionKind::Choice, options)
+            }
+            other => {
+                self.err(
+                    format!("{at}.type"),
+                    format!("expected \"bool\" or \"choice\", got {other:?}"),
+                );
+                (QuestionKind::Bool, Vec::new())
+            }
+        };
+        let mut question = Question {
+            id: text(&q.id),
+            group,
+            kind,
+            prompt: text(&q.prompt),
+            help: text(&q.help),
+            options: list(options),
+            assume: OptionId(0),
+            unanswered: text(&q.unanswered.meaning),
+        };
+        match (
+            &q.unanswered.assume,
+            question.option_for(&q.unanswered.assume),
+        ) {
+            (_, Ok(Some(o))) => question.assume = o,
+            (RawValue::Null, _) | (_, Ok(None)) => self.err(
+                format!("{at}.unanswered.assume"),
+                "must be one of the question's answers, not null",
+            ),
+            (v, Err(_)) => self.err(
+                format!("{at}.unanswered.assume"),
+                format!(
+                    "{v} is not one of the question's answers ({})",
+                    question.expected_text()
+                ),
+            ),
+        }
+        question
+    }
+
+    fn bool_side(
+        &mut self,
+        at: &str,
+        name: &str,
+        side: Option<&RawBoolSide>,
+        value: bool,
+    ) -> Option<AnswerOption> {
+        let Some(side) = side else {
+            self.err(
+                format!("{at}.{name}"),
+                "a bool question needs `yes` and `no`",
+            );
+            return None;
+        };
+        self.non_empty(&format!("{at}.{name}.fact"), &side.fact);
+        let label = side
+            .label
+            .as_deref()
+            .unwrap_or(if value { "Yes" } else { "No" });
+        Some(AnswerOption {
+            value: AnswerValue::Bool(value),
+            label: text(label),
+            fact: text(&side.fact),
+        })
+    }
+
+    fn responsibilities(&mut self) -> Vec<Responsibility> {
+        let raw = self.raw;
+        raw.responsibilities
+            .0
+            .iter()
+            .map(|(id, r)| {
+                let at = format!("$.responsibilities.{id}");
+                self.non_empty(&at, r.text());
+                let when = match r {
+                    RawResponsibility::When { when: Some(c), .. } => {
+                        self.cond(&format!("{at}.when"), c, Scope::Answers)
+                    }
+                    _ => ALWAYS,
+                };
+                Responsibility {
+                    id: text(id),
+                    text: text(r.text()),
+                    when,
+                }
+            })
+            .collect()
+    }
+
+    fn resp_refs(&mut self, at: &str, ids: &[String]) -> Vec<RespId> {
+        ids.iter()
+            .enumerate()
+            .filter_map(|(i, id)| {
+                let found = self.resp_ids.iter().position(|r| r == id);
+                if found.is_none() {
+                    self.err(
+                        format!("{at}[{i}]"),
+                        format!("unknown responsibility {id:?}"),
+                    );
+                }
+                found.map(RespId::at)
+            })
+            .collect()
+    }
+
+    fn path_ref(&mut self, at: &str, id: &str) -> PathId {
+        match self.path_ids.iter().position(|p| *p == id) {
+            Some(i) => PathId::at(i),
+            None => {
+                let known = self.path_ids.join(", ");
+                self.err(at, format!("unknown path {id:?}; known paths: {known}"));
+                PathId(0)
+            }
+        }
+    }
+
+    fn rules(&mut self) -> Vec<Rule> {
+        let raw = self.raw;
+        self.unique("$.rules", ".id", raw.rules.iter().map(|r| r.id.as_str()));
+        if raw.rules.is_empty() {
+            self.err(
+                "$.rules",
+                "a guide needs at least one rule (a catch-all last)",
+            );
+        }
+        let last = raw.rules.len().saturating_sub(1);
+        raw.rules
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                let at = format!("$.rules[{i}]");
+                let when = r
+                    .when
+                    .as_ref()
+                    .map(|c| self.cond(&format!("{at}.when"), c, Scope::Answers));
+                if i == last && r.when.is_some() {
+                    self.err(format!("{at}.when"), "the last rule must be a catch-all (no `when`), so that every combination gets a path");
+                }
+                if i != last && r.when.is_none() {
+                    self.err(format!("{at}.when"), "only the last rule may be a catch-all; every rule after this one could never fire");
+                }
+                Rule {
+                    id: text(&r.id),
+                    when: when.unwrap_or(ALWAYS),
+                    path: self.path_ref(&format!("{at}.path"), &r.path),
+                    reason: self.template(&format!("{at}.reason"), &r.reason, when),
+                }
+            })
+            .collect()
+    }
+
+    fn advice(&mut self) -> Vec<Advice> {
+        let raw = self.raw;
+        self.unique("$.advice", ".id", raw.advice.iter().map(|a| a.id.as_str()));
+        raw.advice
+            .iter()
+            .enumerate()
+            .map(|(i, a)| {
+                let at = format!("$.advice[{i}]");
+                let kind = match a.kind.as_str() {
+                    "warning" => AdviceKind::Warning,
+                    "watch_out" => AdviceKind::WatchOut,
+                    other => {
+                        self.err(
+                            format!("{at}.kind"),
+                            format!("expected \"warning\" or \"watch_out\", got {other:?}"),
+                        );
+                        AdviceKind::Warning
+                    }
+                };
+                if let Some(w) = &a.warning {
+                    if kind == AdviceKind::WatchOut {
+                        self.err(
+                            format!("{at}.warning"),
+                            "only a warning is reported under a warning id",
+                        );
+                    }
+                    self.non_empty(&format!("{at}.warning"), w);
+                }
+                let when = self.cond(&format!("{at}.when"), &a.when, Scope::Advice);
+                Advice {
+                    id: text(&a.id),
+                    warning: text(a.warning.as_deref().unwrap_or(&a.id)),
+                    kind,
+                    when,
+                    text: self.template(&format!("{at}.text"), &a.text, Some(when)),
+                    adds: list(self.resp_refs(&format!("{at}.adds"), &a.adds)),
+                }
+            })
+            .collect()
+    }
+
+    fn invariants(&mut self) -> Vec<Invariant> {
+        let raw = self.raw;
+        self.unique(
+            "$.invariants",
+            ".id",
+            raw.invariants.iter().map(|v| v.id.as_str()),
+        );
+        raw.invariants
+            .iter()
+            .enumerate()
+            .map(|(i, v)| {
+                let at = format!("$.invariants[{i}]");
+                self.non_empty(&format!("{at}.text"), &v.text);
+                let check = match (&v.path_is, &v.path_not, &v.then, &v.answering, &v.never) {
+                    (Some(ids), None, None, None, None) | (None, Some(ids), None, None, None) => {
+                        let field = if v.path_is.is_some() { "path_is" } else { "path_not" };
+                        let named: Set<PathId> = ids
+                            .iter()
+                            .enumerate()
+                            .map(|(k, id)| self.path_ref(&format!("{at}.{field}[{k}]"), id))
+                            .collect();
+                        let all: Set<PathId> = (0..self.path_ids.len()).map(PathId::at).collect();
+                        let allowed = if v.path_is.is_some() {
+                            named
+                        } else {
+                            Set::from_bits(all.bits() & !named.bits())
+                        };
+                        let when = match &v.when {
+                            Some(c) => self.cond(&format!("{at}.when"), c, Scope::Answers),
+                            None => ALWAYS,
+                        };
+                        InvariantCheck::PathIn { when, allowed }
+                    }
+                    (None, None, Some(then), None, None) => {
+                        let when = match &v.when {
+                            Some(c) => self.cond(&format!("{at}.when"), c, Scope::Invariant),
+                            None => ALWAYS,
+                        };
+                        let then = self.cond(&format!("{at}.then"), then, Scope::Invariant);
+                        InvariantCheck::Implies { when, then }
+                    }
+                    (None, None, None, Some(answering), Some(never)) => {
+                        if v.when.is_some() {
+                            self.err(format!("{at}.when"), "an `answering` invariant takes no `when`");
+                        }
+                        let never = match never.as_str() {
+                            "lighter" => Direction::Lighter,
+                            "heavier" => Direction::Heavier,
+                            other => {
+                                self.err(format!("{at}.never"), format!("expected \"lighter\" or \"heavier\", got {other:?}"));
+                                Direction::Lighter
+                            }
+                        };
+                        let c = self.cond(&format!("{at}.answering"), answering, Scope::Answers);
+                        match self.conds[c.index()] {
+                            Cond::Is(question, answer) => InvariantCheck::Monotone { question, answer, never },
+                            _ => {
+                                self.err(format!("{at}.answering"), "must be one answer: {\"q\": ID, \"is\": VALUE} with a non-null VALUE");
+                                InvariantCheck::PathIn { when: ALWAYS, allowed: Set::from_bits(u64::MAX) }
+                            }
+                        }
+                    }
+                    _ => {
+                        self.err(at.clone(), "an invariant takes exactly one of: `path_is` or `path_not` (with an optional `when` over answers), `then` (with an optional `when`), or `answering` with `never`");
+                        InvariantCheck::PathIn { when: ALWAYS, allowed: Set::from_bits(u64::MAX) }
+                    }
+                };
+                Invariant {
+                    id: text(&v.id),
+                    text: text(&v.text),
+                    check,
+                }
+            })
+            .collect()
+    }
+
+    fn presets(&mut self) -> Vec<Preset> {
+        let raw = self.raw;
+        self.unique(
+            "$.presets",
+            ".id",
+            raw.presets.iter().map(|p| p.id.as_str()),
+        );
+        raw.presets
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
+                self.non_empty(&format!("$.presets[{i}].title"), &p.title);
+                // The same validation as user input; every bad key is reported.
+                let mut errors = Vec::new();
+                let profile = validate(&self.questions, &p.answers, |e| {
+                    errors.push(e);
+                    true
+                });
+                for e in errors {
+                    self.err(format!("$.presets[{i}].answers.{}", e.key), e.to_string());
+                }
+                Preset {
+                    id: text(&p.id),
+                    title: text(&p.title),
+                    profile,
+                }
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,100 @@
+//! Answers and permalinks from outside: validated into a profile, or an
+//! error that names the key and value and quotes at most a bounded excerpt.
+
+use decision_guide_core::{builtin, parse_answers, parse_guide, BUILTIN_GUIDE_JSON};
+use serde_json::{json, Value};
+
+#[test]
+fn errors_quote_a_bounded_excerpt_of_huge_input() {
+    let g = builtin();
+    let key = "k".repeat(1_000_000);
+    let err = parse_answers(g, &format!("{{\"{key}\": true}}")).expect_err("unknown key");
+    let msg = err.to_string();
+    assert!(msg.len() < 600, "{} bytes", msg.len());
+    assert!(msg.contains("…\" (1000000 characters)"), "{msg}");
+    let value = "v".repeat(1_000_000);
+    let msg = parse_answers(g, &format!("{{\"shape\": \"{value}\"}}"))
+        .expect_err("bad option")
+        .to_string();
+    assert!(
+        msg.len() < 600 && msg.starts_with("question \"shape\": unknown option \"vvv"),
+        "{msg}"
+    );
+}
+
+#[test]
+fn a_byte_order_mark_is_accepted() {
+    let g = builtin();
+    let p = parse_answers(g, "\u{feff}{\"shape\": \"multi_step\"}").expect("accepted");
+    assert_eq!(p.answered_count(), 1);
+}
+
+#[test]
+fn permalinks_round_trip_and_refuse_nonsense() {
+    let g = builtin();
+    let n = g.questions().len();
+    for p in g.presets() {
+        let link = g.permalink(p.profile());
+        assert_eq!(link.len(), n);
+        assert_eq!(g.from_permalink(&link).as_ref(), Ok(p.profile()));
+    }
+    assert_eq!(g.permalink(&g.empty_profile()), "-".repeat(n));
+    let old = g
+        .from_permalink("1121---------")
+        .expect_err("a 13-answer link");
+    assert!(
+        old.to_string()
+            .contains("made for another version of the guide"),
+        "{old}"
+    );
+    let bad = g
+        .from_permalink(&format!("3{}", "-".repeat(n - 1)))
+        .expect_err("no third option");
+    assert!(
+        bad.to_string()
+            .contains("not an answer to question \"shape\""),
+        "{bad}"
+    );
+    let bad = g
+        .from_permalink(&format!("é{}", "-".repeat(n - 1)))
+        .expect_err("garbage");
+    assert!(bad.to_string().contains("\"é\""), "{bad}");
+}
+
+#[test]
+fn permalinks_encode_every_option_of_a_large_question() {
+    // A team guide whose first question has 40 options: links take two
+    // characters a question, and every option survives the round trip.
+    let mut g: Value = serde_json::from_str(BUILTIN_GUIDE_JSON).expect("JSON");
+    let options: Vec<Value> = (0..40)
+        .map(|i| json!({"value": format!("v{i}"), "label": format!("V{i}"), "fact": format!("it is v{i}")}))
+        .collect();
+    g["questions"][0]["options"] = Value::from(options);
+    g["questions"][0]["unanswered"]["assume"] = json!("v0");
+    // A small guide around it: no rule names the options.
+    let mut guide = json!({
+        "id": "forty", "version": "1", "title": "Forty", "as_of": "2026-11-26",
+        "source": {"title": "t", "date": "2026-11-26", "credit": "c"},
+        "questions": [g["questions"][0].clone(), g["questions"][1].clone()],
+        "paths": [g["paths"][0].clone()],
+        "responsibilities": {"evaluation": "Evaluation"},
+        "rules": [{"id": "all", "path": "direct-api", "reason": "Always."}]
+    });
+    guide["paths"][0]["you_still_own"] = json!(["evaluation"]);
+    for q in 0..2 {
+        guide["questions"][q]
+            .as_object_mut()
+            .expect("question")
+            .remove("group");
+    }
+    let g = parse_guide(&guide.to_string()).expect("compiles");
+    let q = g.find_question("shape").expect("question");
+    for (o, _) in g.question(q).option_ids() {
+        let p = g
+            .with_answer(&g.empty_profile(), q, Some(o))
+            .expect("valid");
+        let link = g.permalink(&p);
+        assert_eq!(link.len(), 4, "{link}");
+        assert_eq!(g.from_permalink(&link), Ok(p), "{link}");
+    }
+}
