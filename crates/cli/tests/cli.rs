@@ -361,7 +361,7 @@ fn check_rejects_a_broken_guide_naming_the_combination() {
         "{out}"
     );
     assert!(out.contains("FAIL dead-rule"), "{out}");
-    assert!(out.contains("NOT SOUND: 2 promises broken"), "{out}");
+    assert!(out.contains("NOT SOUND: 3 promises broken"), "{out}");
 }
 
 #[test]

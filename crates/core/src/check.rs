@@ -130,6 +130,7 @@ impl Signature {
         answered: u64,
         rule: RuleId,
         near: Set<PathId>,
+        near_open: Set<PathId>,
     ) -> Option<(u64, u64, RuleId, u64)> {
         if !self.fits {
             return None;
@@ -138,7 +139,9 @@ impl Signature {
         for (&e, &w) in effective.iter().zip(&self.width) {
             packed = packed << w | u64::from(e);
         }
-        Some((packed, answered & self.tested_unanswered, rule, near.bits()))
+        // Paths are at most 8, so both sets fit side by side.
+        let nearby = near.bits() | near_open.bits() << 32;
+        Some((packed, answered & self.tested_unanswered, rule, nearby))
     }
 }
 
@@ -463,13 +466,16 @@ impl Guide {
             };
             // "What would change it", read from the table of paths: the
             // neighbours of a combination differ from it in one answer.
-            let mut near = Set::EMPTY;
+            let (mut near, mut near_open) = (Set::EMPTY, Set::EMPTY);
             for q in 0..n {
                 for code in 1..space.radix[q] {
                     if code != usize::from(codes[q]) {
                         let p = paths[neighbour(q, code)];
                         if p != path {
                             near.insert(p);
+                            if codes[q] == 0 {
+                                near_open.insert(p);
+                            }
                         }
                     }
                 }
@@ -478,9 +484,10 @@ impl Guide {
                 let mut ctx = Ctx::answers(&effective[..n], answered);
                 ctx.path = path;
                 ctx.near = near;
+                ctx.near_open = near_open;
                 ctx
             };
-            let found = match signature.key(&effective[..n], answered, rule, near) {
+            let found = match signature.key(&effective[..n], answered, rule, near, near_open) {
                 Some(key) => *seen
                     .entry(key)
                     .or_insert_with(|| self.find(&logic, &mut ctx(), rule)),

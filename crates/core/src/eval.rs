@@ -18,6 +18,7 @@ pub struct Decision {
     pub(crate) path: PathId,
     pub(crate) rule: RuleId,
     pub(crate) near: Set<PathId>,
+    pub(crate) near_open: Set<PathId>,
     pub(crate) advice: Set<AdviceId>,
     pub(crate) owned: Set<RespId>,
     pub(crate) would_change: Vec<Change>,
@@ -68,6 +69,8 @@ pub(crate) struct Ctx<'a> {
     pub(crate) path: PathId,
     /// The paths one answer away.
     pub(crate) near: Set<PathId>,
+    /// The paths one answer to an open question away.
+    pub(crate) near_open: Set<PathId>,
     pub(crate) advice: Set<AdviceId>,
     pub(crate) owned: Set<RespId>,
     /// Bit `f`: fact `f` has been worked out for these answers.
@@ -83,6 +86,7 @@ impl<'a> Ctx<'a> {
             answered,
             path: PathId(0),
             near: Set::EMPTY,
+            near_open: Set::EMPTY,
             advice: Set::EMPTY,
             owned: Set::EMPTY,
             facts_known: Cell::new(0),
@@ -114,6 +118,7 @@ impl Logic<'_> {
             Cond::Unanswered(q) => ctx.answered & (1u64 << q.0) == 0,
             Cond::Path(p) => ctx.path == p,
             Cond::NearPath(p) => ctx.near.contains(p),
+            Cond::OpenNearPath(p) => ctx.near_open.contains(p),
             Cond::Advice(a) => ctx.advice.contains(a),
             Cond::Owns(r) => ctx.owned.contains(r),
             Cond::Fact(f) => {
@@ -161,6 +166,7 @@ impl Logic<'_> {
             | Cond::Unanswered(_)
             | Cond::Path(_)
             | Cond::NearPath(_)
+            | Cond::OpenNearPath(_)
             | Cond::Advice(_)
             | Cond::Owns(_)
             | Cond::Not(_) => {}
@@ -247,6 +253,7 @@ impl Guide {
 
         let mut would_change = Vec::new();
         let mut near = Set::EMPTY;
+        let mut near_open = Set::EMPTY;
         for (q, question) in self.questions.iter().enumerate() {
             let current = effective[q];
             let given = profile.answer(QuestionId::at(q));
@@ -260,6 +267,9 @@ impl Guide {
                 let moved = self.rule(self.first_match(&ctx)).path;
                 if moved != path {
                     near.insert(moved);
+                    if given.is_none() {
+                        near_open.insert(moved);
+                    }
                     would_change.push(Change {
                         question: QuestionId::at(q),
                         answer: o,
@@ -273,11 +283,13 @@ impl Guide {
         let mut ctx = Ctx::answers(&effective[..n], answered);
         ctx.path = path;
         ctx.near = near;
+        ctx.near_open = near_open;
         let (advice, owned) = self.advice_and_owned(&ctx);
         Decision {
             path,
             rule,
             near,
+            near_open,
             advice,
             owned,
             would_change,
@@ -297,6 +309,7 @@ impl Guide {
         let mut ctx = Ctx::answers(&effective[..n], answered);
         ctx.path = decision.path;
         ctx.near = decision.near;
+        ctx.near_open = decision.near_open;
         ctx.advice = decision.advice;
         ctx.owned = decision.owned;
         self.logic().cite(c, &ctx)

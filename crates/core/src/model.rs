@@ -164,6 +164,9 @@ pub enum Cond {
     Path(PathId),
     /// One single-answer change would move the decision to this path (advice and invariants).
     NearPath(PathId),
+    /// Answering one question that is still open would move the decision
+    /// to this path (advice and invariants).
+    OpenNearPath(PathId),
     /// This advice entry applies (invariants only).
     Advice(AdviceId),
     /// This responsibility is on the "you still own" list (invariants only).

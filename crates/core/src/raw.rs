@@ -235,7 +235,7 @@ pub struct RawPath {
 
 /// A condition, written as one of:
 /// `{"q": ID, "is": VALUE}` (VALUE `null` tests "not answered"),
-/// `{"fact": NAME}`, `{"path": ID}`, `{"near_path": ID}`,
+/// `{"fact": NAME}`, `{"path": ID}`, `{"near_path": ID}`, `{"open_near_path": ID}`,
 /// `{"advice": ID}`, `{"owns": ID}`,
 /// `{"all": [...]}`, `{"any": [...]}`, `{"not": COND}`.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -252,6 +252,8 @@ pub struct RawCond {
     pub path: Option<String>,
     #[serde(default)]
     pub near_path: Option<String>,
+    #[serde(default)]
+    pub open_near_path: Option<String>,
     #[serde(default)]
     pub advice: Option<String>,
     #[serde(default)]

@@ -93,3 +93,13 @@ pub fn try_answer(label: &str) -> String {
 pub fn try_answer_name(label: &str, prompt: &str, path: &str) -> String {
     format!("Try “{label}”: answer {label} to “{prompt}”, which moves it to {path}")
 }
+
+/// The guide's identity and both its dates, for the credit line.
+pub fn dates(id: &str, version: &str, source_date: &str, notes_read: Option<&str>) -> String {
+    match notes_read {
+        Some(read) => {
+            format!("Guide {id} {version}: source of {source_date}, vendor notes as read {read}.")
+        }
+        None => format!("Guide {id} {version}: source of {source_date}."),
+    }
+}

@@ -30,6 +30,7 @@ impl Compiler<'_> {
             c.fact.is_some(),
             c.path.is_some(),
             c.near_path.is_some(),
+            c.open_near_path.is_some(),
             c.advice.is_some(),
             c.owns.is_some(),
             c.all.is_some(),
@@ -39,7 +40,7 @@ impl Compiler<'_> {
         if forms.iter().filter(|&&f| f).count() != 1 {
             self.err(
                 at,
-                "a condition is exactly one of {q, is}, fact, path, near_path, advice, owns, all, any, not",
+                "a condition is exactly one of {q, is}, fact, path, near_path, open_near_path, advice, owns, all, any, not",
             );
             return ALWAYS;
         }
@@ -49,12 +50,14 @@ impl Compiler<'_> {
         if let Some(name) = &c.fact {
             return self.fact(&format!("{at}.fact"), name);
         }
-        if let Some(id) = c.path.as_ref().or(c.near_path.as_ref()) {
-            let field = if c.path.is_some() {
-                "path"
-            } else {
-                "near_path"
-            };
+        let path_form = [
+            ("path", &c.path),
+            ("near_path", &c.near_path),
+            ("open_near_path", &c.open_near_path),
+        ]
+        .into_iter()
+        .find_map(|(field, id)| id.as_ref().map(|id| (field, id)));
+        if let Some((field, id)) = path_form {
             if scope == Scope::Answers {
                 self.err(
                     format!("{at}.{field}"),
@@ -62,10 +65,10 @@ impl Compiler<'_> {
                 );
             }
             let p = self.path_ref(&format!("{at}.{field}"), id);
-            return self.push(if c.path.is_some() {
-                Cond::Path(p)
-            } else {
-                Cond::NearPath(p)
+            return self.push(match field {
+                "path" => Cond::Path(p),
+                "near_path" => Cond::NearPath(p),
+                _ => Cond::OpenNearPath(p),
             });
         }
         if let Some(id) = &c.advice {
@@ -108,7 +111,14 @@ impl Compiler<'_> {
         let (field, list, all) = match (&c.all, &c.any) {
             (Some(l), _) => ("all", l, true),
             (_, Some(l)) => ("any", l, false),
-            _ => return ALWAYS, // unreachable: exactly one form is set
+            _ => {
+                // Every form is handled above; a new field must be too.
+                self.err(
+                    at,
+                    "internal: a condition form the compiler does not handle",
+                );
+                return ALWAYS;
+            }
         };
         if list.is_empty() {
             self.err(format!("{at}.{field}"), "must hold at least one condition");
