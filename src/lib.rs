@@ -1,12 +1,15 @@
-//! The decision-guide widget: yew components that run a guide in the
-//! browser, and the `<decision-guide>` custom element around them.
+//! The decision-guide widget: yew components that render one guide's
+//! state, the store that owns that state, and (in the browser) what the
+//! `<decision-guide>` element calls.
 //!
-//! The rules live in `decision-guide-core`; this crate only renders a
-//! [`state::State`] and turns clicks into [`state::Action`]s. Components are
-//! plain yew function components, so they render on the host too (native
-//! tests, and later server-side pre-rendering).
+//! The rules live in `decision-guide-core`; this crate renders a
+//! [`state::State`] and turns clicks into [`state::Action`]s. Components
+//! are plain yew function components with no browser calls in their render
+//! path, so they also render on the host: `examples/prerender.rs` writes
+//! the static guide that the element shows before its wasm has loaded.
 
 pub mod components;
 #[cfg(target_arch = "wasm32")]
 pub mod element;
 pub mod state;
+pub mod store;

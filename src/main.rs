@@ -1,7 +1,9 @@
-//! Entry point of the wasm build: defines `<decision-guide>`. Trunk (for
-//! `index.html`) and `cargo xtask dist` (for the embed) both build this.
+//! The wasm build's entry point. The `<decision-guide>` element is defined
+//! by `element.js` before the wasm arrives; the wasm only exports what the
+//! element calls (`element.rs`). `main` names that module so the linker
+//! keeps its exports in this binary.
 
 fn main() {
     #[cfg(target_arch = "wasm32")]
-    decision_guide::element::start();
+    decision_guide::element::link();
 }

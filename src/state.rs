@@ -1,11 +1,11 @@
-//! All state changes of one widget: `State`, the `Action`s that change it,
-//! and the one `reduce` that applies them. Components only render and emit
-//! actions.
+//! All state changes of one widget: [`State`], the [`Action`]s that change
+//! it, and the one [`State::reduce`] that applies them. Components only
+//! render a state and emit actions; the [`crate::store::Store`] owns it.
 
 use std::rc::Rc;
 
-use decision_guide_core::{Decision, Guide, Outcome, Profile};
-use yew::Reducible;
+use decision_guide_core::{Explanation, Guide, OptionId, Profile, QuestionId};
+use yew::AttrValue;
 
 /// A guide shared by every component of one widget; equal when it is the
 /// same guide (comparing all its data on every render would be waste).
@@ -32,25 +32,28 @@ pub struct State {
     pub guide: SharedGuide,
     /// The current answers.
     pub profile: Profile,
-    /// The decision for them, with its trace.
-    pub decision: Decision,
-    /// The SPEC §4 result for them.
-    pub outcome: Rc<Outcome>,
+    /// Their explanation: what every part of the result renders.
+    pub explanation: Rc<Explanation>,
     /// The preset last loaded, while its answers are unchanged.
     pub preset: Option<usize>,
     /// A problem with input from outside (attribute, property, permalink).
     pub error: Option<String>,
+    /// Whether the widget answers input: false while it is the static,
+    /// pre-rendered guide that the wasm has not taken over yet.
+    pub live: bool,
+    /// The landmark's label, unique on the page.
+    pub label: AttrValue,
 }
 
 /// What can happen to a widget.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
-    /// Question `q` answered with `slot` (0 = not sure).
+    /// A question answered (`None`: "not sure").
     Answer {
-        /// Question index.
-        q: usize,
-        /// Slot (0 clears).
-        slot: u8,
+        /// The question.
+        q: QuestionId,
+        /// The answer.
+        answer: Option<OptionId>,
     },
     /// Load preset number `n`.
     Preset(usize),
@@ -62,55 +65,91 @@ pub enum Action {
     Error(String),
     /// Hide the error.
     DismissError,
+    /// The wasm took over: the starting answers, any problem with them,
+    /// and the landmark label of this instance.
+    Start {
+        /// Starting answers.
+        profile: Profile,
+        /// A problem with the starting input.
+        error: Option<String>,
+        /// The landmark label.
+        label: AttrValue,
+    },
 }
 
 impl State {
-    /// The state for `profile`.
-    pub fn new(guide: SharedGuide, profile: Profile, error: Option<String>) -> Self {
-        let decision = guide.classify(&profile);
-        let outcome = Rc::new(guide.outcome(&profile, &decision));
+    /// The static state: no answers, not live. What is pre-rendered, and
+    /// the first state of every widget.
+    pub fn new(guide: SharedGuide) -> Self {
+        let profile = guide.empty_profile();
+        let explanation = Rc::new(guide.evaluate(&profile));
         State {
             guide,
             profile,
-            decision,
-            outcome,
+            explanation,
             preset: None,
-            error,
+            error: None,
+            live: false,
+            label: AttrValue::Static(decision_guide_core::text::LANDMARK),
         }
     }
 
     fn with_profile(&self, profile: Profile, preset: Option<usize>) -> Self {
+        let explanation = if profile == self.profile {
+            self.explanation.clone()
+        } else {
+            Rc::new(self.guide.evaluate(&profile))
+        };
         State {
+            profile,
+            explanation,
             preset,
-            ..State::new(self.guide.clone(), profile, None)
+            error: None,
+            ..self.clone()
         }
     }
-}
 
-impl Reducible for State {
-    type Action = Action;
-
-    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+    /// Applies an action. Returns the same `Rc` when nothing changed, so
+    /// that nothing re-renders.
+    pub fn reduce(self: &Rc<Self>, action: Action) -> Rc<Self> {
         let next = match action {
-            Action::Answer { q, slot } => match self.guide.with_answer(&self.profile, q, slot) {
-                Some(profile) => self.with_profile(profile, None),
-                None => return self,
-            },
-            Action::Preset(n) => match self.guide.presets.get(n) {
-                Some(p) => self.with_profile(p.profile.clone(), Some(n)),
-                None => return self,
+            Action::Answer { q, answer } => {
+                match self.guide.with_answer(&self.profile, q, answer) {
+                    Some(profile) => self.with_profile(profile, None),
+                    None => return self.clone(),
+                }
+            }
+            Action::Preset(n) => match self.guide.presets().get(n) {
+                Some(p) => self.with_profile(p.profile().clone(), Some(n)),
+                None => return self.clone(),
             },
             Action::Reset => self.with_profile(self.guide.empty_profile(), None),
-            Action::Replace(profile) => self.with_profile(profile, None),
+            Action::Replace(profile) if profile.len() == self.profile.len() => {
+                self.with_profile(profile, None)
+            }
+            Action::Replace(_) => return self.clone(),
             Action::Error(message) => State {
                 error: Some(message),
-                ..(*self).clone()
+                ..(**self).clone()
             },
             Action::DismissError => State {
                 error: None,
-                ..(*self).clone()
+                ..(**self).clone()
+            },
+            Action::Start {
+                profile,
+                error,
+                label,
+            } => State {
+                live: true,
+                label,
+                error,
+                ..self.with_profile(profile, None)
             },
         };
+        if next == **self {
+            return self.clone();
+        }
         Rc::new(next)
     }
 }
@@ -121,20 +160,26 @@ mod tests {
     use decision_guide_core::builtin;
 
     fn state() -> Rc<State> {
-        let guide = SharedGuide(Rc::new(builtin()));
-        let empty = guide.empty_profile();
-        Rc::new(State::new(guide, empty, None))
+        Rc::new(State::new(SharedGuide(Rc::new(builtin().clone()))))
+    }
+
+    fn q(s: &State, id: &str) -> QuestionId {
+        s.guide.find_question(id).expect("question")
     }
 
     #[test]
-    fn answering_recomputes_the_decision_and_result() {
+    fn answering_recomputes_the_explanation() {
         let s = state();
-        assert_eq!(s.outcome.path, "direct-api");
-        let q = s.guide.question_index("aws_controls").expect("question");
-        let s = s.reduce(Action::Answer { q, slot: 1 });
-        assert_eq!(s.outcome.path, "bedrock-models");
-        assert_eq!(s.outcome.reasons[0].rule, "aws-governance");
-        assert_eq!(s.outcome, Rc::new(s.guide.evaluate(&s.profile)));
+        assert_eq!(s.explanation.path_id, "direct-api");
+        let aws = q(&s, "aws_controls");
+        let yes = s.guide.question(aws).option_ids().next().map(|(o, _)| o);
+        let s = s.reduce(Action::Answer {
+            q: aws,
+            answer: yes,
+        });
+        assert_eq!(s.explanation.path_id, "bedrock-models");
+        assert_eq!(s.explanation.reasons[0].rule, "aws-governance");
+        assert_eq!(*s.explanation, s.guide.evaluate(&s.profile));
     }
 
     #[test]
@@ -142,25 +187,39 @@ mod tests {
         let s = state();
         let n = s
             .guide
-            .presets
+            .presets()
             .iter()
-            .position(|p| p.id == "invoice-approval")
+            .position(|p| p.id() == "invoice-approval")
             .expect("preset");
         let s = s.reduce(Action::Preset(n));
         assert_eq!(
-            (s.preset, s.outcome.path.as_str(), s.outcome.complete),
+            (
+                s.preset,
+                s.explanation.path_id.as_str(),
+                s.explanation.complete()
+            ),
             (Some(n), "managed-agents", true)
         );
-        let s = s.reduce(Action::Answer { q: 0, slot: 0 });
+        let shape = q(&s, "shape");
+        let s = s.reduce(Action::Answer {
+            q: shape,
+            answer: None,
+        });
         assert_eq!(s.preset, None);
-        assert!(!s.outcome.complete);
+        assert!(!s.explanation.complete());
         let s = s.reduce(Action::Reset);
         assert_eq!(s.profile, s.guide.empty_profile());
     }
 
     #[test]
-    fn errors_keep_the_answers_and_out_of_range_actions_change_nothing() {
-        let s = state().reduce(Action::Answer { q: 2, slot: 1 });
+    fn errors_keep_the_answers_and_unchanged_states_keep_their_rc() {
+        let s = state();
+        let tools = q(&s, "tools_actions");
+        let yes = s.guide.question(tools).option_ids().next().map(|(o, _)| o);
+        let s = s.reduce(Action::Answer {
+            q: tools,
+            answer: yes,
+        });
         let before = s.profile.clone();
         let s = s.reduce(Action::Error("bad input".into()));
         assert_eq!(
@@ -169,9 +228,29 @@ mod tests {
         );
         let s = s.reduce(Action::DismissError);
         assert_eq!(s.error, None);
-        let same = s.clone().reduce(Action::Answer { q: 99, slot: 1 });
+        let same = s.reduce(Action::Preset(999));
         assert!(Rc::ptr_eq(&same, &s));
-        let same = s.clone().reduce(Action::Preset(99));
-        assert!(Rc::ptr_eq(&same, &s));
+        let same = s.reduce(Action::Replace(s.profile.clone()));
+        assert!(Rc::ptr_eq(&same, &s), "the same answers change nothing");
+    }
+
+    #[test]
+    fn start_makes_the_static_guide_live() {
+        let s = state();
+        assert!(!s.live);
+        let p = s
+            .guide
+            .preset("startup-support-agent")
+            .expect("preset")
+            .profile()
+            .clone();
+        let s = s.reduce(Action::Start {
+            profile: p,
+            error: None,
+            label: "Decision guide 2".into(),
+        });
+        assert!(s.live);
+        assert_eq!(s.label, "Decision guide 2");
+        assert_eq!(s.explanation.path_id, "managed-agents");
     }
 }

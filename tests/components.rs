@@ -1,6 +1,7 @@
 //! Component tests in headless Chromium (wasm-bindgen-test): the yew `App`
-//! rendered from the built-in guide, clicked like a person would, and the
-//! `<decision-guide>` element with its attribute, properties and event.
+//! rendered from a store and clicked like a person would, and the widget
+//! API the element calls (`element::mount`): start, results, errors,
+//! Markdown, and apps reused from the pool rather than leaked.
 #![cfg(target_arch = "wasm32")]
 
 use std::cell::RefCell;
@@ -8,10 +9,10 @@ use std::rc::Rc;
 use std::time::Duration;
 
 use decision_guide::components::app::{App, AppProps};
-use decision_guide::element;
-use decision_guide::state::SharedGuide;
-use decision_guide_core::Outcome;
-use js_sys::Reflect;
+use decision_guide::element::{self, builtin_guide};
+use decision_guide::state::{Action, SharedGuide};
+use decision_guide::store::Store;
+use js_sys::{Array, Function};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -22,6 +23,18 @@ wasm_bindgen_test_configure!(run_in_browser);
 /// Lets yew's scheduler render.
 async fn tick() {
     yew::platform::time::sleep(Duration::from_millis(30)).await;
+}
+
+/// Waits until `cond` holds (yew renders on its own schedule), failing
+/// with `what` after two seconds.
+async fn until(what: &str, cond: impl Fn() -> bool) {
+    for _ in 0..200 {
+        if cond() {
+            return;
+        }
+        yew::platform::time::sleep(Duration::from_millis(10)).await;
+    }
+    panic!("timed out waiting until {what}");
 }
 
 fn document() -> web_sys::Document {
@@ -47,6 +60,10 @@ fn attr(root: &Element, selector: &str, name: &str) -> Option<String> {
         .get_attribute(name)
 }
 
+fn count(root: &Element, selector: &str) -> u32 {
+    root.query_selector_all(selector).expect("query").length()
+}
+
 fn click(root: &Element, selector: &str) {
     root.query_selector(selector)
         .ok()
@@ -56,74 +73,77 @@ fn click(root: &Element, selector: &str) {
         .click();
 }
 
-/// Mounts the app with no answers; returns its root and the results it reports.
-async fn mount_app() -> (Element, Rc<RefCell<Vec<Rc<Outcome>>>>) {
-    let guide = element::load_builtin().expect("built-in guide loads in the browser");
-    let seen = Rc::new(RefCell::new(Vec::new()));
+/// Mounts the app on a fresh store; returns its root and the store.
+async fn mount_app() -> (Element, Store) {
+    let store = Store::new(SharedGuide(builtin_guide()));
     let root = fresh_div();
-    let props = AppProps {
-        guide: SharedGuide(guide.clone()),
-        uid: "t1".into(),
-        label: "Decision guide".into(),
-        initial: guide.empty_profile(),
-        error: None,
-        on_change: {
-            let seen = seen.clone();
-            yew::Callback::from(move |(_, o)| seen.borrow_mut().push(o))
+    yew::Renderer::<App>::with_root_and_props(
+        root.clone(),
+        AppProps {
+            store: store.clone(),
         },
-        remote: Default::default(),
-    };
-    yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
+    )
+    .render();
     tick().await;
-    (root, seen)
+    (root, store)
 }
 
 #[wasm_bindgen_test]
-async fn renders_every_question_path_and_the_provisional_state() {
-    let (root, seen) = mount_app().await;
-    let questions = root.query_selector_all("fieldset.dg-q").expect("query");
-    assert_eq!(questions.length(), 13);
-    // Each question: its options plus "Not sure", as real radios with labels.
+async fn the_static_guide_renders_then_goes_live() {
+    let (root, store) = mount_app().await;
+    let questions = builtin_guide().questions().len() as u32;
+    assert_eq!(count(&root, "fieldset.dg-q"), questions);
     assert_eq!(
-        root.query_selector_all("fieldset[data-question=shape] input[type=radio]")
-            .expect("q")
-            .length(),
+        count(&root, "fieldset[data-question=shape] input[type=radio]"),
         3
     );
-    assert!(root
-        .query_selector("label[for=t1-shape-0]")
-        .expect("q")
-        .is_some());
+    assert_eq!(count(&root, "tbody tr[data-path]"), 3);
+    assert_eq!(attr(&root, ".dg", "data-live").as_deref(), Some("false"));
     assert_eq!(
-        root.query_selector_all("tbody tr[data-path]")
-            .expect("q")
-            .length(),
-        3
+        count(&root, "input:disabled"),
+        count(&root, "input"),
+        "nothing is clickable yet"
     );
+    let empty = store.state().guide.empty_profile();
+    store.dispatch(Action::Start {
+        profile: empty,
+        error: None,
+        label: "Decision guide".into(),
+    });
+    tick().await;
+    assert_eq!(attr(&root, ".dg", "data-live").as_deref(), Some("true"));
+    assert_eq!(count(&root, "input:disabled"), 0);
     assert_eq!(
         attr(&root, "tr[data-recommended=true]", "data-path").as_deref(),
         Some("direct-api")
     );
     assert!(root
-        .query_selector(".dg-badge-provisional")
-        .expect("q")
-        .is_some());
-    assert!(root
         .query_selector("[aria-live=polite] .dg-path-name")
         .expect("q")
         .is_some());
-    assert_eq!(
-        seen.borrow().len(),
-        1,
-        "the first render reports its result"
-    );
 }
 
 #[wasm_bindgen_test]
-async fn clicking_an_answer_re_evaluates_and_renders_the_trace() {
-    let (root, seen) = mount_app().await;
-    click(&root, "#t1-aws_controls-1");
+async fn clicking_an_answer_re_evaluates_and_renders_the_explanation() {
+    let (root, store) = mount_app().await;
+    let empty = store.state().guide.empty_profile();
+    store.dispatch(Action::Start {
+        profile: empty,
+        error: None,
+        label: "Decision guide".into(),
+    });
     tick().await;
+    assert_eq!(count(&root, "input:disabled"), 0, "live");
+    click(&root, "#dg-aws_controls-1");
+    tick().await;
+    let checked = root
+        .query_selector("#dg-aws_controls-1")
+        .expect("q")
+        .expect("input")
+        .unchecked_into::<web_sys::HtmlInputElement>()
+        .checked();
+    assert!(checked, "the radio is checked");
+    assert_eq!(store.state().explanation.path_id, "bedrock-models");
     assert_eq!(
         attr(&root, "tr[data-recommended=true]", "data-path").as_deref(),
         Some("bedrock-models")
@@ -132,7 +152,6 @@ async fn clicking_an_answer_re_evaluates_and_renders_the_trace() {
         attr(&root, ".dg-thumb li[data-recommended=true]", "data-path").as_deref(),
         Some("bedrock-models")
     );
-    // The reason is rendered from the trace: its rule, and the answer it cites.
     assert_eq!(
         attr(&root, ".dg-reason", "data-rule").as_deref(),
         Some("aws-governance")
@@ -147,101 +166,118 @@ async fn clicking_an_answer_re_evaluates_and_renders_the_trace() {
         reason.contains("security requires AWS-native controls"),
         "{reason}"
     );
-    let last = seen.borrow().last().cloned().expect("reported");
-    assert_eq!(last.path, "bedrock-models");
-    // "Try" applies a would-change answer with one click: only the AWS
-    // answers can move this one, each back to the direct API.
-    assert_eq!(
-        attr(&root, ".dg-changes li", "data-question").as_deref(),
-        Some("aws_controls")
-    );
+    // "Try" applies a would-change answer with one click.
     click(&root, ".dg-changes li[data-question=aws_controls] button");
-    tick().await;
+    until("the change applies", || {
+        store.state().explanation.path_id == "direct-api"
+    })
+    .await;
+    until("the table follows", || {
+        attr(&root, "tr[data-recommended=true]", "data-path").as_deref() == Some("direct-api")
+    })
+    .await;
     assert_eq!(
         attr(&root, "tr[data-recommended=true]", "data-path").as_deref(),
         Some("direct-api")
     );
-    assert_eq!(seen.borrow().last().expect("reported").path, "direct-api");
+}
+
+/// A shadow root with an (empty) pre-render root, as the element makes.
+fn shadow_root() -> (Element, Element) {
+    let host = fresh_div();
+    let shadow = host
+        .attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))
+        .expect("shadow");
+    let root = document().create_element("div").expect("div");
+    root.set_class_name("dg-root");
+    shadow.append_child(&root).expect("append");
+    (host, root)
 }
 
 #[wasm_bindgen_test]
-async fn the_element_takes_answers_and_reports_results_and_events() {
-    element::start();
-    element::start(); // defining twice is harmless
-    let host = document()
-        .create_element("decision-guide")
-        .expect("element");
-    host.set_attribute("answers", r#"{"shape": "multi_step", "app_owns_control": false, "tools_actions": true, "audit_actions": true}"#)
-        .expect("attribute");
-    let events = Rc::new(RefCell::new(Vec::<String>::new()));
-    let listener = {
-        let events = events.clone();
-        Closure::<dyn FnMut(web_sys::CustomEvent)>::new(move |e: web_sys::CustomEvent| {
-            let path = Reflect::get(&e.detail(), &"path".into())
-                .ok()
-                .and_then(|p| p.as_string());
-            events.borrow_mut().push(path.unwrap_or_default());
+async fn the_widget_starts_reports_and_returns_its_app_to_the_pool() {
+    let changes = Rc::new(RefCell::new(Vec::<String>::new()));
+    let changed: Function = {
+        let changes = changes.clone();
+        Closure::<dyn Fn(String, String)>::new(move |json: String, link: String| {
+            changes.borrow_mut().push(format!("{link} {json}"));
         })
+        .into_js_value()
+        .unchecked_into()
     };
-    document()
-        .add_event_listener_with_callback("decision-change", listener.as_ref().unchecked_ref())
-        .expect("listen");
-    document()
-        .body()
-        .expect("body")
-        .append_child(&host)
-        .expect("append");
-    tick().await;
-
-    let shadow = host.shadow_root().expect("open shadow root");
-    let inner: Element = shadow
-        .query_selector(".dg")
-        .expect("q")
-        .expect("rendered in the shadow root");
-    assert_eq!(
-        inner.get_attribute("data-path").as_deref(),
-        Some("managed-agents")
+    let (host, root) = shadow_root();
+    let widget = element::mount(root, changed.clone());
+    let entries = Array::of4(
+        &"shape".into(),
+        &"multi_step".into(),
+        &"tools_actions".into(),
+        &true.into(),
     );
-    let result = Reflect::get(&host, &"result".into()).expect("result");
+    widget.start("Decision guide".into(), None, Some(entries), None);
+    tick().await;
+    let shadow = host.shadow_root().expect("shadow");
     assert_eq!(
-        Reflect::get(&result, &"path".into())
-            .expect("path")
-            .as_string()
+        shadow
+            .query_selector(".dg")
+            .expect("q")
+            .expect("rendered")
+            .get_attribute("data-live")
             .as_deref(),
-        Some("managed-agents")
+        Some("true")
     );
-    assert_eq!(
-        events.borrow().as_slice(),
-        ["managed-agents"],
-        "event bubbled out of the shadow root"
+    assert!(
+        widget.result_json().starts_with(r#"{"path":"direct-api""#),
+        "{}",
+        widget.result_json()
     );
+    assert_eq!(changes.borrow().len(), 1, "one change: going live");
 
-    // A bad answers attribute shows an error and keeps the widget usable.
-    host.set_attribute("answers", r#"{"shape": "sideways"}"#)
-        .expect("attribute");
+    // Bad answers: an error that names the key, shown in the widget; the
+    // answers stay as they were.
+    let bad = Array::of2(&"tools_actions".into(), &"yes".into());
+    let error = widget
+        .set_answers(bad, "answers property")
+        .expect("refused");
+    assert!(
+        error.contains(r#"question "tools_actions": expected true, false or null, got "yes""#),
+        "{error}"
+    );
     tick().await;
-    let alert = shadow
-        .query_selector("[role=alert]")
-        .expect("q")
-        .expect("error shown");
-    assert!(alert
-        .text_content()
-        .unwrap_or_default()
-        .contains("unknown option \"sideways\""));
-    assert_eq!(
-        Reflect::get(
-            &Reflect::get(&host, &"result".into()).expect("r"),
-            &"path".into()
-        )
-        .expect("p")
-        .as_string()
-        .as_deref(),
-        Some("managed-agents")
-    );
+    assert!(shadow.query_selector("[role=alert]").expect("q").is_some());
+    assert_eq!(changes.borrow().len(), 1, "refused answers change nothing");
 
+    // The record is the CLI's record.
+    let state_md = widget.markdown();
+    assert!(state_md.starts_with("# Decision record: "), "{state_md}");
+
+    // Dropping the widget keeps its app for the next one: no new listeners.
+    drop(widget);
+    tick().await;
+    assert!(
+        shadow.query_selector(".dg").expect("q").is_none(),
+        "the app left this shadow root"
+    );
+    let (host2, root2) = shadow_root();
+    let again = element::mount(root2, changed);
+    again.start("Decision guide".into(), None, None, None);
+    tick().await;
+    let shadow2 = host2.shadow_root().expect("shadow");
+    assert!(
+        shadow2
+            .query_selector(".dg[data-live=true]")
+            .expect("q")
+            .is_some(),
+        "the pooled app renders here"
+    );
+    assert!(again.result_json().contains(r#""complete":false"#));
+    assert_eq!(
+        again
+            .answers()
+            .unchecked_into::<js_sys::Object>()
+            .to_string(),
+        "[object Object]"
+    );
+    drop(again);
     host.remove();
-    tick().await;
-    document()
-        .remove_event_listener_with_callback("decision-change", listener.as_ref().unchecked_ref())
-        .expect("unlisten");
+    host2.remove();
 }

@@ -1,6 +1,7 @@
 //! The comparison table (path / use when / watch out for), from the guide,
 //! with the recommended row highlighted.
 
+use decision_guide_core::{text, PathId};
 use yew::prelude::*;
 
 use crate::state::SharedGuide;
@@ -10,32 +11,32 @@ use crate::state::SharedGuide;
 pub struct ComparisonTableProps {
     /// The guide.
     pub guide: SharedGuide,
-    /// Index of the recommended path.
-    pub recommended: usize,
+    /// The recommended path.
+    pub recommended: PathId,
 }
 
 /// The table.
 #[component]
 pub fn ComparisonTable(props: &ComparisonTableProps) -> Html {
-    let rows = props.guide.paths.iter().enumerate().map(|(i, p)| {
-        let chosen = i == props.recommended;
+    let rows = props.guide.path_ids().map(|(p, path)| {
+        let chosen = p == props.recommended;
         html! {
-            <tr data-path={p.id.clone()} data-recommended={chosen.then_some("true")}
+            <tr data-path={path.id().to_owned()} data-recommended={chosen.then_some("true")}
                 class={classes!(chosen.then_some("dg-chosen"))} aria-current={chosen.then_some("true")}>
                 <th scope="row">
-                    { &p.name }
-                    if chosen { <span class="dg-tag">{ "Recommended" }</span> }
+                    { path.name() }
+                    if chosen { <span class="dg-tag">{ text::RECOMMENDED }</span> }
                 </th>
-                <td data-label="Use when">{ &p.use_when }</td>
-                <td data-label="Watch out for">{ &p.watch_out_for }</td>
+                <td data-label={text::USE_WHEN}>{ path.use_when() }</td>
+                <td data-label={text::WATCH_OUT_FOR}>{ path.watch_out_for() }</td>
             </tr>
         }
     });
     html! {
         <div class="dg-block dg-compare">
             <table>
-                <caption>{ "The paths compared" }</caption>
-                <thead><tr><th scope="col">{ "Path" }</th><th scope="col">{ "Use when" }</th><th scope="col">{ "Watch out for" }</th></tr></thead>
+                <caption>{ text::PATHS_COMPARED }</caption>
+                <thead><tr><th scope="col">{ text::PATH }</th><th scope="col">{ text::USE_WHEN }</th><th scope="col">{ text::WATCH_OUT_FOR }</th></tr></thead>
                 <tbody>{ for rows }</tbody>
             </table>
         </div>

@@ -1,8 +1,9 @@
-//! The source credit, the as-of date and the dated vendor notes.
+//! The source credit, both dates, and the dated vendor notes.
 
 use yew::prelude::*;
 
 use crate::state::SharedGuide;
+use decision_guide_core::text;
 
 /// Props of [`Credit`].
 #[derive(Properties, PartialEq, Clone)]
@@ -17,14 +18,14 @@ pub fn Credit(props: &CreditProps) -> Html {
     let g = &props.guide;
     html! {
         <div class="dg-credit">
-            <p>{ &g.source.credit }</p>
-            <p>{ format!("Guide {} {}, facts as of {}.", g.id, g.version, g.as_of) }</p>
-            if !g.notes.is_empty() {
+            <p>{ g.source().credit() }</p>
+            <p>{ text::dates(g.id(), g.version(), g.source().date(), g.notes_read()) }</p>
+            if !g.notes().is_empty() {
                 <details>
-                    <summary>{ format!("Vendor notes ({})", g.notes.len()) }</summary>
+                    <summary>{ format!("{} ({})", text::VENDOR_NOTES, g.notes().len()) }</summary>
                     <ul>
-                        { for g.notes.iter().map(|n| html! {
-                            <li data-note={n.id.clone()}><strong>{ format!("{} (as read {}): ", n.source, n.as_read) }</strong>{ &n.text }</li>
+                        { for g.notes().iter().map(|n| html! {
+                            <li data-note={n.id().to_owned()}><strong>{ format!("{} (as read {}): ", n.source(), n.as_read()) }</strong>{ n.text() }</li>
                         }) }
                     </ul>
                 </details>

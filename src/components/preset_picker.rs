@@ -1,5 +1,6 @@
 //! "Load an example": a select of the guide's presets, and a reset button.
 
+use decision_guide_core::text;
 use yew::prelude::*;
 
 use crate::state::{Action, SharedGuide};
@@ -7,44 +8,39 @@ use crate::state::{Action, SharedGuide};
 /// Props of [`PresetPicker`].
 #[derive(Properties, PartialEq, Clone)]
 pub struct PresetPickerProps {
-    /// Unique prefix for element ids.
-    pub uid: AttrValue,
     /// The guide.
     pub guide: SharedGuide,
     /// The preset currently loaded, if its answers are unchanged.
     pub current: Option<usize>,
+    /// Whether input is taken yet.
+    pub live: bool,
     /// Where actions go.
-    pub on_action: Callback<Action>,
+    pub dispatch: Callback<Action>,
 }
 
 /// The picker and the reset button.
 #[component]
 pub fn PresetPicker(props: &PresetPickerProps) -> Html {
-    let id = format!("{}-preset", props.uid);
     let onchange = {
-        let cb = props.on_action.clone();
+        let dispatch = props.dispatch.clone();
         Callback::from(move |e: Event| {
             let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
             if let Ok(n) = select.value().parse::<usize>() {
-                cb.emit(Action::Preset(n));
+                dispatch.emit(Action::Preset(n));
             }
         })
     };
-    let reset = {
-        let cb = props.on_action.clone();
-        Callback::from(move |_: MouseEvent| cb.emit(Action::Reset))
-    };
-    let current = props.current.map(|n| n.to_string()).unwrap_or_default();
+    let reset = props.dispatch.reform(|_: MouseEvent| Action::Reset);
     html! {
         <div class="dg-toolbar">
-            <label for={id.clone()}>{ "Load an example" }</label>
-            <select id={id} class="dg-select" {onchange}>
-                <option value="" selected={props.current.is_none()}>{ "Choose a workflow…" }</option>
-                { for props.guide.presets.iter().enumerate().map(|(i, p)| html! {
-                    <option value={i.to_string()} data-preset={p.id.clone()} selected={current == i.to_string()}>{ &p.title }</option>
+            <label for="dg-preset">{ text::LOAD_EXAMPLE }</label>
+            <select id="dg-preset" class="dg-select" disabled={!props.live} {onchange}>
+                <option value="" selected={props.current.is_none()}>{ text::CHOOSE_WORKFLOW }</option>
+                { for props.guide.presets().iter().enumerate().map(|(i, p)| html! {
+                    <option value={i.to_string()} data-preset={p.id().to_owned()} selected={props.current == Some(i)}>{ p.title() }</option>
                 }) }
             </select>
-            <button type="button" class="dg-reset" onclick={reset}>{ "Reset answers" }</button>
+            <button type="button" class="dg-reset" disabled={!props.live} onclick={reset}>{ text::RESET }</button>
         </div>
     }
 }

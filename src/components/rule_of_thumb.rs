@@ -1,5 +1,6 @@
 //! The rule of thumb, one line a path, the recommended line emphasised.
 
+use decision_guide_core::{text, PathId};
 use yew::prelude::*;
 
 use crate::state::SharedGuide;
@@ -9,8 +10,8 @@ use crate::state::SharedGuide;
 pub struct RuleOfThumbProps {
     /// The guide.
     pub guide: SharedGuide,
-    /// Index of the recommended path.
-    pub recommended: usize,
+    /// The recommended path.
+    pub recommended: PathId,
 }
 
 /// The rule of thumb.
@@ -18,13 +19,13 @@ pub struct RuleOfThumbProps {
 pub fn RuleOfThumb(props: &RuleOfThumbProps) -> Html {
     html! {
         <div class="dg-block dg-thumb">
-            <h3>{ "Rule of thumb" }</h3>
+            <h3>{ text::RULE_OF_THUMB }</h3>
             <ul>
-                { for props.guide.paths.iter().enumerate().map(|(i, p)| {
-                    let chosen = i == props.recommended;
+                { for props.guide.path_ids().map(|(p, path)| {
+                    let chosen = p == props.recommended;
                     html! {
-                        <li data-path={p.id.clone()} data-recommended={chosen.then_some("true")} class={classes!(chosen.then_some("dg-chosen"))}>
-                            if chosen { <strong>{ &p.rule_of_thumb }</strong> } else { { &p.rule_of_thumb } }
+                        <li data-path={path.id().to_owned()} data-recommended={chosen.then_some("true")} class={classes!(chosen.then_some("dg-chosen"))}>
+                            if chosen { <strong>{ path.rule_of_thumb() }</strong> } else { { path.rule_of_thumb() } }
                         </li>
                     }
                 }) }

@@ -2,17 +2,18 @@
 //! `.cargo/config.toml`), so the README's commands are short and the same on
 //! every machine.
 //!
-//! - `test`: formatting, clippy with warnings denied (native and wasm),
-//!   native tests, component tests in headless Chromium, then `dist` and the
-//!   end-to-end tests in Chromium.
-//! - `dist`: builds `dist/` (the Trunk full page and the embed).
-//! - `serve`: `dist`, then serves it (and `www/`) on 127.0.0.1.
-//! - `bench`: the core benchmark, printing figures.
+//! - `test`: everything `.ci/run` checks (see [`test`]).
+//! - `dist`: builds `dist/` from one wasm build (`dist.rs`).
+//! - `serve`: `dist`, then serves `dist/` and `www/` on 127.0.0.1.
+//! - `bench`: the figures of `bench.rs`: sizes, browser timings against
+//!   the two baselines, memory, and the rules core.
+//! - `codegen`: writes the built-in guide's `static` from its JSON.
 //!
-//! Each task installs what it needs when it is missing (wasm target, trunk,
-//! wasm-bindgen-cli at the Cargo.lock version, Chromium and its driver, npm
-//! packages) and says nothing about tools that are already there.
+//! Each task installs what it needs when it is missing (`tools.rs`) and
+//! says nothing about tools that are already there.
 
+mod bench;
+mod dist;
 mod tools;
 
 use std::path::{Path, PathBuf};
@@ -23,21 +24,25 @@ use anyhow::{bail, Context, Result};
 const USAGE: &str = "\
 cargo xtask <task>
 
-  test    fmt, clippy -D warnings, native tests, component tests in
-          headless Chromium, dist, and the end-to-end tests
-  dist    build dist/: index.html (Trunk) and the embed
-          (decision-guide.js + decision-guide_bg.wasm)
-  serve   dist, then serve dist/ and www/ on http://127.0.0.1:8080
-  bench   the rules-core benchmark (classify ns, exhaustive check seconds)";
+  test     fmt, clippy -D warnings (native and wasm), every native test,
+           component tests in headless Chromium, the trunk dev build, dist,
+           the size budget, and the end-to-end tests in Chromium
+  dist     build dist/ (the embed, the full page, every other surface)
+  serve    dist, then serve dist/ and www/ on http://127.0.0.1:8080
+  bench    sizes, first content, interactive, answer→DOM and memory in
+           Chromium against static HTML and hand-written JS, and the rules
+           core natively; prints one table, writes target/bench.json
+  codegen  write crates/core/src/builtin.rs from the built-in guide's JSON";
 
 fn main() -> Result<()> {
     let task = std::env::args().nth(1);
     let root = root()?;
     match task.as_deref() {
         Some("test") => test(&root),
-        Some("dist") => dist(&root).map(|_| ()),
+        Some("dist") => dist::dist(&root).map(|_| ()),
         Some("serve") => serve(&root),
-        Some("bench") => bench(&root),
+        Some("bench") => bench::bench(&root, std::env::args().skip(2).collect()),
+        Some("codegen") => codegen(&root),
         Some("help" | "--help" | "-h") | None => {
             println!("{USAGE}");
             Ok(())
@@ -55,7 +60,7 @@ fn root() -> Result<PathBuf> {
         .to_path_buf())
 }
 
-/// A command run in `dir` with the project's tools first on PATH.
+/// A command run in the workspace root with the project's tools first on PATH.
 fn cmd(root: &Path, program: &str, args: &[&str]) -> Command {
     let mut c = Command::new(program);
     c.args(args)
@@ -88,6 +93,7 @@ fn run_cmd(mut c: Command) -> Result<()> {
     Ok(())
 }
 
+/// Everything `.ci/run` checks, cheapest first.
 fn test(root: &Path) -> Result<()> {
     tools::ensure_all(root)?;
     run(root, "cargo", &["fmt", "--all", "--check"])?;
@@ -136,7 +142,10 @@ fn test(root: &Path) -> Result<()> {
     );
     wasm.env("CHROMEDRIVER", tools::CHROMEDRIVER);
     run_cmd(wasm)?;
-    dist(root)?;
+    // The dev loop (`trunk serve`) still builds.
+    run(root, "trunk", &["build", "index.html"])?;
+    dist::dist(root)?;
+    dist::check_budget(root)?;
     run(
         root,
         "npx",
@@ -151,97 +160,26 @@ fn test(root: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Builds `dist/` and returns its path.
-fn dist(root: &Path) -> Result<PathBuf> {
-    tools::ensure_all(root)?;
-    let dist = root.join("dist");
-    // Trunk empties dist/ first, so the embed is written after it.
-    run(root, "trunk", &["build", "index.html", "--release"])?;
-    run(
-        root,
-        "cargo",
-        &[
-            "build",
-            "--release",
-            "--quiet",
-            "--target",
-            "wasm32-unknown-unknown",
-            "--bin",
-            "decision-guide-web",
-        ],
-    )?;
-    let embed = root.join("target/embed");
-    std::fs::create_dir_all(&embed)?;
-    let wasm = root.join("target/wasm32-unknown-unknown/release/decision-guide-web.wasm");
-    run(
-        root,
-        "wasm-bindgen",
-        &[
-            wasm.to_str().context("utf-8 path")?,
-            "--target",
-            "web",
-            "--no-typescript",
-            "--out-dir",
-            "target/embed",
-            "--out-name",
-            "decision-guide",
-        ],
-    )?;
-    run(
-        root,
-        "wasm-opt",
-        &[
-            "-Oz",
-            "--enable-bulk-memory",
-            "--enable-nontrapping-float-to-int",
-            "--enable-sign-ext",
-            "--enable-reference-types",
-            "--enable-multivalue",
-            "--enable-mutable-globals",
-            "target/embed/decision-guide_bg.wasm",
-            "-o",
-            "dist/decision-guide_bg.wasm",
-        ],
-    )?;
-    // One module a page includes: the element code, the wasm-bindgen glue
-    // and its snippets bundled together; it finds its .wasm beside itself.
-    std::fs::write(
-        embed.join("entry.js"),
-        "// Loads the wasm beside this script; its start function defines <decision-guide>.\nimport init from './decision-guide.js';\nawait init();\n",
-    )?;
-    run(
-        root,
-        "esbuild",
-        &[
-            "target/embed/entry.js",
-            "--bundle",
-            "--format=esm",
-            "--minify",
-            "--log-level=warning",
-            "--outfile=dist/decision-guide.js",
-        ],
-    )?;
-    sizes(root)?;
-    Ok(dist)
-}
-
-/// Prints the size of each file in dist/, raw and gzipped.
-fn sizes(root: &Path) -> Result<()> {
-    let script = "const fs=require('fs'),z=require('zlib');for(const f of fs.readdirSync('dist').sort()){const p='dist/'+f;if(!fs.statSync(p).isFile())continue;const b=fs.readFileSync(p);console.log(`  ${f.padEnd(40)} ${String(b.length).padStart(8)} B raw ${String(z.gzipSync(b,{level:9}).length).padStart(8)} B gzip`)}";
-    eprintln!("dist/:");
-    run(root, "node", &["-e", script])
-}
-
 fn serve(root: &Path) -> Result<()> {
-    dist(root)?;
+    dist::dist(root)?;
     eprintln!("serving http://127.0.0.1:8080/ (the full page) and http://127.0.0.1:8080/www/ (embedding pages); Ctrl-C stops");
     run(root, "node", &["tests/e2e/serve.mjs", "8080"])
 }
 
-fn bench(root: &Path) -> Result<()> {
+fn codegen(root: &Path) -> Result<()> {
     run(
         root,
         "cargo",
-        &["bench", "--quiet", "-p", "decision-guide-core"],
+        &[
+            "run",
+            "--quiet",
+            "-p",
+            "decision-guide-core",
+            "--no-default-features",
+            "--features",
+            "json",
+            "--example",
+            "codegen",
+        ],
     )
 }

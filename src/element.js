@@ -1,0 +1,266 @@
+// The <decision-guide> custom element. It is defined as soon as this
+// module runs, before the wasm has arrived: each element shows the
+// pre-rendered guide at once (questions, comparison table, rule of thumb),
+// then the wasm takes it over in place when it is ready. If the wasm cannot
+// run (blocked by a Content-Security-Policy, missing, broken), the static
+// guide stays readable and a short notice says why it is not interactive.
+//
+// Everything the guide decides happens in the wasm (src/element.rs); this
+// file only connects the element's attributes, properties and events to it.
+
+const MAX_MESSAGE = 200;
+
+/** Cuts a message from elsewhere (a JSON error, say) to a readable length. */
+function bounded(text) {
+  const s = String(text);
+  return s.length > MAX_MESSAGE ? `${s.slice(0, MAX_MESSAGE)}… (${s.length} characters)` : s;
+}
+
+/** A value that is no answer, in the words the CLI uses (`3`, `an array`). */
+function describe(x) {
+  if (Array.isArray(x)) return 'an array';
+  if (typeof x === 'number') return bounded(JSON.stringify(x));
+  return typeof x === 'object' ? 'an object' : `a ${typeof x}`;
+}
+
+/**
+ * Answers given as an object or as JSON text, flattened to
+ * [key, value, key, value, …] for the wasm, or a problem in words.
+ */
+function answerEntries(value, what) {
+  let v = value;
+  if (typeof v === 'string') {
+    try {
+      v = JSON.parse(v.replace(/^\uFEFF/, ''));
+    } catch (e) {
+      return { problem: `the ${what} is not valid JSON (${bounded(e.message)})` };
+    }
+  }
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) {
+    const got = v === null ? 'null' : Array.isArray(v) ? 'an array' : `a ${typeof v}`;
+    return { problem: `the ${what} must be a JSON object of question ids to answers, got ${got}` };
+  }
+  // Own properties only: whatever a page added to Object.prototype is no
+  // answer. Values other than null, booleans and strings go as a short
+  // description, which the wasm quotes in its error.
+  const entries = [];
+  for (const key of Object.keys(v)) {
+    const x = v[key];
+    const plain = x === null || x === undefined || typeof x === 'boolean' || typeof x === 'string';
+    entries.push(key, plain ? x : { other: describe(x) });
+  }
+  return { entries };
+}
+
+/** Why the wasm could not start, and what would let it, in words. */
+function explainFailure(error) {
+  const message = String(error && error.message ? error.message : error);
+  if (/Content.Security.Policy|wasm-unsafe-eval|unsafe-eval/i.test(message)) {
+    return "this page's Content-Security-Policy does not allow WebAssembly. To make it interactive, add 'wasm-unsafe-eval' to the page's script-src.";
+  }
+  if (/^could not load/.test(message)) {
+    return `${message}. Serve decision-guide_bg.wasm next to decision-guide.js.`;
+  }
+  if (/CompileError|LinkError|Wasm|WebAssembly|magic|section/i.test(message)) {
+    return `its WebAssembly file is damaged or does not match this script (${bounded(message)}). Serve the files of one build together.`;
+  }
+  return `its WebAssembly part could not start (${bounded(message)}).`;
+}
+
+/**
+ * Defines <decision-guide>: `css` is the widget's stylesheet, `html` the
+ * pre-rendered guide (may be empty), `load()` resolves to the wasm's
+ * exports and is called at once, so the download starts before any
+ * element needs it.
+ */
+export function defineDecisionGuide({ css, html = '', load, tag = 'decision-guide' }) {
+  const existing = customElements.get(tag);
+  if (existing) {
+    if (!existing.decisionGuide) {
+      console.error(`decision-guide: <${tag}> is already defined by another script on this page, so this guide is not defined again. Give one of them another name.`);
+    }
+    return existing;
+  }
+
+  let wasm = null;
+  let failure = null;
+  const waiting = new Set();
+  let instances = 0;
+
+  const ready = Promise.resolve()
+    .then(load)
+    .then(
+      (exports) => {
+        wasm = exports;
+        for (const el of waiting) el._start();
+        waiting.clear();
+      },
+      (error) => {
+        failure = explainFailure(error);
+        console.error(`decision-guide: the guide is not interactive: ${failure}`, error);
+        for (const el of waiting) el._fail();
+        waiting.clear();
+      },
+    );
+  void ready;
+
+  let sheet = null;
+  try {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+  } catch {
+    sheet = null; // No constructable stylesheets: a <style> element instead.
+  }
+  const template = document.createElement('template');
+  template.innerHTML = `<div class="dg-root">${html}</div>`;
+
+  class DecisionGuide extends HTMLElement {
+    static get decisionGuide() { return true; }
+    /** Bytes of wasm memory, for the leak test and the benchmark (null before the wasm runs). */
+    static get wasmMemoryBytes() { return wasm && wasm.memory ? wasm.memory.buffer.byteLength : null; }
+    static get observedAttributes() { return ['answers']; }
+
+    connectedCallback() {
+      if (this._widget) return;
+      // A property set before the element was upgraded shadows its setter.
+      if (Object.prototype.hasOwnProperty.call(this, 'answers')) {
+        const value = this.answers;
+        delete this.answers;
+        this._pending = { value, what: 'answers property' };
+      }
+      if (!this._n) this._n = ++instances;
+      const shadow = this.shadowRoot || this.attachShadow({ mode: 'open' });
+      if (!shadow.querySelector('.dg-root')) {
+        shadow.replaceChildren();
+        if (sheet) {
+          shadow.adoptedStyleSheets = [sheet];
+        } else {
+          const style = document.createElement('style');
+          style.textContent = css;
+          shadow.append(style);
+        }
+        shadow.append(template.content.cloneNode(true));
+      }
+      if (wasm) this._start();
+      else if (failure) this._fail();
+      else waiting.add(this);
+    }
+
+    disconnectedCallback() {
+      waiting.delete(this);
+      // Moving an element disconnects and reconnects it: free it only once it stays out.
+      queueMicrotask(() => {
+        if (!this.isConnected && this._widget) {
+          this._widget.free();
+          this._widget = null;
+        }
+      });
+    }
+
+    attributeChangedCallback(name, _old, value) {
+      if (name === 'answers' && this._widget && value !== null) {
+        this._apply(value, 'answers attribute', false);
+      }
+    }
+
+    /** The wasm is here: take over the static guide. */
+    _start() {
+      if (!this.isConnected || this._widget) return;
+      const shadow = this.shadowRoot;
+      const root = shadow.querySelector('.dg-root');
+      shadow.querySelector('.dg-notice')?.remove();
+      this._widget = wasm.mount(root, (json, link) => this._changed(json, link));
+      const label = this._n === 1 ? 'Decision guide' : `Decision guide ${this._n}`;
+      const link = this._permalinkValue();
+      let entries;
+      let problem;
+      const given = this._pending ?? (this.hasAttribute('answers') ? { value: this.getAttribute('answers'), what: 'answers attribute' } : null);
+      this._pending = undefined;
+      if (given && link === undefined) ({ entries, problem } = answerEntries(given.value, given.what));
+      this._widget.start(label, link, entries, problem);
+    }
+
+    /** The wasm could not run: the static guide stays, with a notice. */
+    _fail() {
+      const shadow = this.shadowRoot;
+      if (!shadow || shadow.querySelector('.dg-notice')) return;
+      const notice = document.createElement('p');
+      notice.className = 'dg-notice';
+      notice.setAttribute('role', 'status');
+      notice.textContent = `This guide is shown without its interactive part: ${failure}`;
+      shadow.prepend(notice);
+    }
+
+    _changed(json, link) {
+      this._json = json;
+      this._result = undefined;
+      if (this.hasAttribute('permalink')) this._writePermalink(link);
+      this.dispatchEvent(new CustomEvent('decision-change', { detail: this.result, bubbles: true, composed: true }));
+    }
+
+    _apply(value, what, throwing) {
+      const { entries, problem } = answerEntries(value, what);
+      const error = problem !== undefined ? this._widget.report(problem) : this._widget.set_answers(entries, what);
+      if (error && throwing) throw new TypeError(error);
+    }
+
+    /** The key of this element's answers in the URL fragment: its id, or "dg". */
+    _permalinkKey() { return this.id || 'dg'; }
+
+    _permalinkValue() {
+      if (!this.hasAttribute('permalink')) return undefined;
+      const key = `${this._permalinkKey()}=`;
+      const part = location.hash.slice(1).split('&').find((p) => p.startsWith(key));
+      return part === undefined ? undefined : decodeURIComponent(part.slice(key.length));
+    }
+
+    _writePermalink(value) {
+      const key = this._permalinkKey();
+      const parts = location.hash.slice(1).split('&').filter((p) => p && !p.startsWith(`${key}=`));
+      parts.push(`${key}=${encodeURIComponent(value)}`);
+      history.replaceState(history.state, '', `#${parts.join('&')}`);
+    }
+
+    /** The current result (the contract's result JSON), or null before the wasm runs. */
+    get result() {
+      if (!this._widget) return null;
+      const json = this._widget.result_json();
+      if (json !== this._json || this._result === undefined) {
+        this._json = json;
+        this._result = JSON.parse(json);
+      }
+      // A copy, so that a page changing it cannot change what others read.
+      return structuredClone(this._result);
+    }
+
+    /** The answers given so far, as an object of question ids to answers. */
+    get answers() {
+      if (this._widget) return this._widget.answers();
+      const pending = this._pending && answerEntries(this._pending.value, this._pending.what);
+      if (pending && pending.entries) {
+        const out = {};
+        for (let i = 0; i < pending.entries.length; i += 2) out[pending.entries[i]] = pending.entries[i + 1];
+        return out;
+      }
+      return {};
+    }
+
+    /** Replaces the answers: an object, or the same JSON text the attribute takes. */
+    set answers(value) {
+      if (!this._widget) {
+        this._pending = { value, what: 'answers property' };
+        return;
+      }
+      this._apply(value, 'answers property', true);
+    }
+
+    get theme() { return this.getAttribute('theme') || 'auto'; }
+    set theme(value) { this.setAttribute('theme', String(value)); }
+
+    get permalink() { return this.hasAttribute('permalink'); }
+    set permalink(on) { this.toggleAttribute('permalink', Boolean(on)); }
+  }
+
+  customElements.define(tag, DecisionGuide);
+  return DecisionGuide;
+}

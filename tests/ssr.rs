@@ -1,0 +1,80 @@
+//! The components render on the host (yew SSR), as the build's pre-render
+//! does: the static guide has every question, the comparison table and the
+//! rule of thumb, with nothing to click yet; a live state renders its
+//! recommendation. Native only.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::rc::Rc;
+
+use decision_guide::components::app::{App, AppProps};
+use decision_guide::state::{Action, SharedGuide};
+use decision_guide::store::Store;
+use decision_guide_core::{builtin, Profile};
+
+/// Renders the app for the static state, or made live with `start` answers.
+fn render(start: Option<Profile>) -> String {
+    futures::executor::block_on(
+        yew::ServerRenderer::<App>::with_props(move || {
+            let store = Store::new(SharedGuide(Rc::new(builtin().clone())));
+            if let Some(profile) = start {
+                store.dispatch(Action::Start {
+                    profile,
+                    error: None,
+                    label: "Decision guide".into(),
+                });
+            }
+            AppProps { store }
+        })
+        .hydratable(false)
+        .render(),
+    )
+}
+
+#[test]
+fn the_static_guide_renders_on_the_host() {
+    let html = render(None);
+    let g = builtin();
+    for q in g.questions() {
+        assert!(
+            html.contains(&format!("data-question=\"{}\"", q.id())),
+            "question {}",
+            q.id()
+        );
+    }
+    assert!(html.contains("<table>"), "comparison table");
+    for p in g.paths() {
+        assert!(
+            html.contains(p.rule_of_thumb()),
+            "rule of thumb for {}",
+            p.id()
+        );
+        assert!(html.contains(p.use_when()), "table row for {}", p.id());
+    }
+    // Not live yet: every control is disabled until the wasm takes over.
+    assert!(html.contains("data-live=\"false\""));
+    let controls =
+        html.matches("type=\"radio\"").count() + html.matches("class=\"dg-try\"").count() + 2; // the preset picker and the reset button
+    assert_eq!(
+        html.matches("disabled=\"disabled\"").count(),
+        controls,
+        "every control is disabled"
+    );
+}
+
+#[test]
+fn a_live_state_renders_its_recommendation() {
+    let g = builtin();
+    let p = g
+        .preset("invoice-approval")
+        .expect("preset")
+        .profile()
+        .clone();
+    let html = render(Some(p));
+    assert!(html.contains("data-live=\"true\""));
+    assert!(
+        html.contains("<tr data-path=\"managed-agents\" data-recommended=\"true\""),
+        "{html}"
+    );
+    assert!(html.contains("data-warning=\"preview-limits\""));
+    assert!(!html.contains("disabled"), "nothing is disabled once live");
+}
