@@ -58,10 +58,27 @@ function explainFailure(error) {
   if (/Content.Security.Policy|wasm-unsafe-eval|unsafe-eval/i.test(message)) {
     return "this page's Content-Security-Policy does not allow WebAssembly. To make it interactive, add 'wasm-unsafe-eval' to the page's script-src.";
   }
+  // wasm-bindgen's glue, on an HTTP error: "failed to fetch Wasm: 404 Not Found fetching 'URL'".
+  const http = /failed to fetch Wasm: (\d+)\s*(.*?)\s*fetching '(.*)'/.exec(message);
+  if (http) {
+    const [, status, text, url] = http;
+    return `its WebAssembly file could not be loaded: ${bounded(url)} answered HTTP ${status}${text ? ` ${text}` : ''}. Serve decision-guide_bg.wasm next to decision-guide.js.`;
+  }
   if (/^could not load/.test(message)) {
     return `${message}. Serve decision-guide_bg.wasm next to decision-guide.js.`;
   }
-  if (/CompileError|LinkError|Wasm|WebAssembly|magic|section/i.test(message)) {
+  // fetch() itself failed: offline, or blocked (a proxy, the page's connect-src).
+  if (/^(Failed to fetch|NetworkError|Load failed)/.test(message)) {
+    return `its WebAssembly file could not be downloaded (${bounded(message)}). Check the connection, and that the page's connect-src allows decision-guide_bg.wasm.`;
+  }
+  // Not a wasm file at all: often a host's "not found" page sent with status 200.
+  if (/magic (word|number|header)/i.test(message)) {
+    return `the server sent something that is not WebAssembly for decision-guide_bg.wasm (perhaps a web page such as its "not found" page; ${bounded(message)}). Serve the real file next to decision-guide.js.`;
+  }
+  if (/extends past end|unexpected end|past the end|too big|truncated/i.test(message)) {
+    return `its WebAssembly file is incomplete: it was cut short on the server or on the way (${bounded(message)}). Serve the whole decision-guide_bg.wasm.`;
+  }
+  if (/CompileError|LinkError|Wasm|WebAssembly|section/i.test(message)) {
     return `its WebAssembly file is damaged or does not match this script (${bounded(message)}). Serve the files of one build together.`;
   }
   return `its WebAssembly part could not start (${bounded(message)}).`;
@@ -169,7 +186,7 @@ export function defineDecisionGuide({ css, html = '', load, tag = 'decision-guid
       const shadow = this.shadowRoot;
       const root = shadow.querySelector('.dg-root');
       shadow.querySelector('.dg-notice')?.remove();
-      this._widget = wasm.mount(root, (json, link) => this._changed(json, link));
+      this._widget = wasm.mount(root, () => this._changed());
       const label = this._n === 1 ? 'Decision guide' : `Decision guide ${this._n}`;
       const link = this._permalinkValue();
       let entries;
@@ -191,11 +208,27 @@ export function defineDecisionGuide({ css, html = '', load, tag = 'decision-guid
       shadow.prepend(notice);
     }
 
-    _changed(json, link) {
-      this._json = json;
+    /**
+     * The answers changed. The event goes out in a microtask: after yew's
+     * render (queued first), so that an answer reaches the DOM before any
+     * result JSON is written, and once however many changes one task made.
+     */
+    _changed() {
       this._result = undefined;
-      if (this.hasAttribute('permalink')) this._writePermalink(link);
-      this.dispatchEvent(new CustomEvent('decision-change', { detail: this.result, bubbles: true, composed: true }));
+      if (this._eventQueued) return;
+      this._eventQueued = true;
+      queueMicrotask(() => {
+        this._eventQueued = false;
+        if (!this._widget) return;
+        if (this.hasAttribute('permalink')) this._writePermalink(this._widget.permalink());
+        this.dispatchEvent(new CustomEvent('decision-change', { detail: this._parsed(), bubbles: true, composed: true }));
+      });
+    }
+
+    /** The current result, parsed once per change and shared by the event. */
+    _parsed() {
+      if (this._result === undefined) this._result = JSON.parse(this._widget.result_json());
+      return this._result;
     }
 
     _apply(value, what, throwing) {
@@ -224,13 +257,8 @@ export function defineDecisionGuide({ css, html = '', load, tag = 'decision-guid
     /** The current result (the contract's result JSON), or null before the wasm runs. */
     get result() {
       if (!this._widget) return null;
-      const json = this._widget.result_json();
-      if (json !== this._json || this._result === undefined) {
-        this._json = json;
-        this._result = JSON.parse(json);
-      }
       // A copy, so that a page changing it cannot change what others read.
-      return structuredClone(this._result);
+      return structuredClone(this._parsed());
     }
 
     /** The answers given so far, as an object of question ids to answers. */

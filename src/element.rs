@@ -44,16 +44,17 @@ pub struct Widget {
 /// one, or a new one. A new app first renders the static state, identical
 /// to the pre-render, into an element of its own, which then replaces
 /// `root` in one step: the guide becomes live in place, with no flash and
-/// without yew's hydration (19 KB gzip). `changed` is called with the
-/// result JSON and the permalink after every change of answers.
+/// without yew's hydration (19 KB gzip). `changed` is called (with no
+/// arguments) after every change of answers.
 #[wasm_bindgen]
 pub fn mount(root: Element, changed: Function) -> Widget {
     let guide = GUIDE.with(Clone::clone);
     let store = Store::new(guide);
-    store.on_change(Some(yew::Callback::from(move |state: Rc<State>| {
-        let json = JsValue::from(state.explanation.to_json());
-        let link = JsValue::from(state.guide.permalink(&state.profile));
-        let _ = changed.call2(&JsValue::NULL, &json, &link);
+    // Only a signal: the element asks for the result (and the permalink)
+    // when it needs them, after the render, so an answer reaches the DOM
+    // before any JSON is written.
+    store.on_change(Some(yew::Callback::from(move |_: Rc<State>| {
+        let _ = changed.call0(&JsValue::NULL);
     })));
     let props = AppProps {
         store: store.clone(),

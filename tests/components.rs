@@ -199,8 +199,8 @@ async fn the_widget_starts_reports_and_returns_its_app_to_the_pool() {
     let changes = Rc::new(RefCell::new(Vec::<String>::new()));
     let changed: Function = {
         let changes = changes.clone();
-        Closure::<dyn Fn(String, String)>::new(move |json: String, link: String| {
-            changes.borrow_mut().push(format!("{link} {json}"));
+        Closure::<dyn Fn()>::new(move || {
+            changes.borrow_mut().push("changed".to_owned());
         })
         .into_js_value()
         .unchecked_into()

@@ -1,7 +1,7 @@
 //! The layers picture: each path a layer, lightest first, each adding
 //! control and managed runtime; the recommended one marked.
 
-use decision_guide_core::{text, Id, PathId};
+use decision_guide_core::{text, PathId};
 use yew::prelude::*;
 
 use crate::state::SharedGuide;
@@ -25,11 +25,11 @@ pub fn Layers(props: &LayersProps) -> Html {
             <ol>
                 { for props.guide.path_ids().map(|(p, path)| {
                     let chosen = p == props.recommended;
-                    // Heavier layers are drawn wider: the width is the picture.
-                    let style = format!("--dg-layer: {}", p.index() + 1);
+                    // Heavier layers are drawn wider (widget.css, by position:
+                    // no inline style, which a strict CSP would refuse).
                     html! {
                         <li data-path={path.id().to_owned()} data-recommended={chosen.then_some("true")}
-                            class={classes!("dg-layer", chosen.then_some("dg-chosen"))} {style}>
+                            class={classes!("dg-layer", chosen.then_some("dg-chosen"))}>
                             <span class="dg-layer-name">{ path.name() }</span>
                             <span class="dg-layer-text">{ path.layer() }</span>
                             if chosen { <span class="dg-tag">{ text::RECOMMENDED }</span> }

@@ -96,7 +96,9 @@ fn load_guide(file: Option<&str>) -> Result<Guide, Exit> {
     let Some(file) = file else {
         return Ok(builtin().clone());
     };
-    let text = std::fs::read_to_string(file)
+    let text = std::fs::read(file)
+        .map_err(anyhow::Error::from)
+        .and_then(utf8)
         .with_context(|| format!("cannot read guide {file:?}"))
         .map_err(Exit::Input)?;
     parse_guide(&text).map_err(|errors| {
@@ -165,9 +167,11 @@ fn classify(parser: &mut lexopt::Parser) -> Result<ExitCode, Exit> {
             )]
         }
         None => {
-            let mut text = String::new();
-            io::stdin()
-                .read_to_string(&mut text)
+            let mut bytes = Vec::new();
+            let text = io::stdin()
+                .read_to_end(&mut bytes)
+                .map_err(anyhow::Error::from)
+                .and_then(|_| utf8(bytes))
                 .context("cannot read stdin")
                 .map_err(Exit::Input)?;
             read_answers(&guide, &text, title.as_deref()).map_err(Exit::Input)?
@@ -176,24 +180,30 @@ fn classify(parser: &mut lexopt::Parser) -> Result<ExitCode, Exit> {
 
     // Everything is validated before anything is written, so bad input
     // never leaves half an answer on stdout.
+    if format == Format::Json {
+        // Evaluating cannot fail: results are written as they are made,
+        // so memory holds the answers, not every result at once.
+        let mut out = io::BufWriter::new(io::stdout().lock());
+        let written = items.iter().try_for_each(|(_, p)| {
+            out.write_all(guide.evaluate(p).to_json().as_bytes())?;
+            out.write_all(b"\n")
+        });
+        return finish(written.and_then(|()| out.flush()));
+    }
+    // A Markdown portfolio summarises every record before the first one.
     let explanations: Vec<_> = items.iter().map(|(_, p)| guide.evaluate(p)).collect();
-    let out = match format {
-        Format::Json => explanations.iter().map(|e| e.to_json() + "\n").collect(),
-        Format::Markdown => {
-            let records: Vec<Record<'_>> = items
-                .iter()
-                .zip(&explanations)
-                .map(|((title, profile), explanation)| Record {
-                    title: title.clone(),
-                    profile,
-                    explanation,
-                })
-                .collect();
-            match records.as_slice() {
-                [one] => guide.markdown_record(one, 1),
-                _ => guide.markdown_portfolio(&records),
-            }
-        }
+    let records: Vec<Record<'_>> = items
+        .iter()
+        .zip(&explanations)
+        .map(|((title, profile), explanation)| Record {
+            title: title.clone(),
+            profile,
+            explanation,
+        })
+        .collect();
+    let out = match records.as_slice() {
+        [one] => guide.markdown_record(one, 1),
+        _ => guide.markdown_portfolio(&records),
     };
     write_stdout(&out)
 }
@@ -347,8 +357,25 @@ fn presets(parser: &mut lexopt::Parser) -> Result<ExitCode, Exit> {
 /// `print!` would panic on a closed pipe.
 fn write_stdout(text: &str) -> Result<ExitCode, Exit> {
     let mut out = io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+    finish(out.write_all(text.as_bytes()).and_then(|()| out.flush()))
+}
+
+/// The end of writing to stdout: a closed pipe is a quiet success.
+fn finish(written: io::Result<()>) -> Result<ExitCode, Exit> {
+    match written {
         Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(Exit::Input(e.into())),
         _ => Ok(ExitCode::SUCCESS),
     }
+}
+
+/// Bytes as text, or an error that says where the first byte that is not
+/// UTF-8 is (line and column, counted from 1).
+fn utf8(bytes: Vec<u8>) -> Result<String> {
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let before = &e.as_bytes()[..at];
+        let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+        let column = at - before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1) + 1;
+        anyhow::anyhow!("not UTF-8 text: line {line}, column {column} holds byte 0x{:02x}, which is not valid UTF-8", e.as_bytes()[at])
+    })
 }

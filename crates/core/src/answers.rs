@@ -42,7 +42,7 @@ impl fmt::Display for AnswerError {
             AnswerProblem::UnknownQuestion(known) => write!(
                 f,
                 "unknown question id {key} (value {value}); known ids: {}",
-                known.join(", ")
+                known_list(known)
             ),
             AnswerProblem::WrongType(expected) => {
                 write!(f, "question {key}: expected {expected}, got {value}")
@@ -85,9 +85,48 @@ impl Question {
 
     /// The accepted values in words, for error messages.
     pub(crate) fn expected_text(&self) -> String {
-        let values: Vec<String> = self.options.iter().map(|o| o.value.to_json()).collect();
-        format!("{} or null", values.join(", "))
+        let values = self.options.iter().map(|o| match &o.value {
+            AnswerValue::Bool(b) => b.to_string(),
+            AnswerValue::Choice(c) => excerpt(c),
+        });
+        format!("{} or null", known_list(values))
     }
+}
+
+/// The most characters of a list of ids that a message names.
+const LIST_CHARS: usize = 240;
+
+/// Ids or values for a message that says what is known ("a, b, c"): a long
+/// one as a bounded excerpt, and the list cut after [`LIST_CHARS`]
+/// characters. A guide's problems repeat such a list for every bad
+/// reference, so it must not grow with the guide's ids.
+pub(crate) fn known_list<S: AsRef<str>>(items: impl IntoIterator<Item = S>) -> String {
+    let items: Vec<S> = items.into_iter().collect();
+    let mut out = String::new();
+    let mut chars = 0;
+    for (i, item) in items.iter().enumerate() {
+        let item = item.as_ref();
+        // Not `excerpt`, which counts every character of a long id.
+        let mut head = item.chars();
+        let shown: String = head.by_ref().take(crate::json::EXCERPT_CHARS).collect();
+        let shown = if head.next().is_none() {
+            shown
+        } else {
+            let mut cut = crate::json::quote(&shown);
+            cut.insert(cut.len() - 1, '…');
+            cut
+        };
+        chars += shown.chars().count() + 2;
+        if i > 0 && chars > LIST_CHARS {
+            out.push_str(&format!(", … ({} in all)", items.len()));
+            break;
+        }
+        if i > 0 {
+            out.push_str(", ");
+        }
+        out.push_str(&shown);
+    }
+    out
 }
 
 impl Guide {

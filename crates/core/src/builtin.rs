@@ -133,7 +133,7 @@ pub(crate) static GUIDE: Guide = Guide {
             prompt: B("Must what the service stores be encrypted with your own AWS KMS keys?"),
             help: B("Keys your team creates and controls in AWS KMS, for what the model or agent service itself holds (prompts, session state), not only your own buckets. As read in November 2026, the Managed Agents preview cannot use them for session data."),
             options: B(&[
-                AnswerOption { value: AnswerValue::Bool(true), label: B("Yes"), fact: B("its session data must use your own AWS KMS keys") },
+                AnswerOption { value: AnswerValue::Bool(true), label: B("Yes"), fact: B("it needs your own KMS keys for session data") },
                 AnswerOption { value: AnswerValue::Bool(false), label: B("No"), fact: B("AWS-managed encryption is acceptable") },
             ]),
             assume: OptionId(1), unanswered: B("Assumed no until you say otherwise."),
@@ -153,7 +153,7 @@ pub(crate) static GUIDE: Guide = Guide {
             prompt: B("Does it need voice, images or files as input, subagents, or built-in long-term memory?"),
             help: B("As read in November 2026, the Managed Agents preview takes text input only, with no subagents and no built-in long-term memory. A PDF whose text your code extracts first is still text, and memory you keep in your own store through a tool is not built in. Example: a support agent that listens to phone calls."),
             options: B(&[
-                AnswerOption { value: AnswerValue::Bool(true), label: B("Yes"), fact: B("it needs non-text input, subagents or built-in long-term memory") },
+                AnswerOption { value: AnswerValue::Bool(true), label: B("Yes"), fact: B("it needs non-text input, subagents or built-in memory") },
                 AnswerOption { value: AnswerValue::Bool(false), label: B("No"), fact: B("text in and text out, without subagents or built-in memory, is enough") },
             ]),
             assume: OptionId(1), unanswered: B("Assumed no until you say otherwise."),
@@ -460,7 +460,7 @@ pub(crate) static GUIDE: Guide = Guide {
     children: B(&[CondId(10), CondId(11), CondId(8), CondId(9), CondId(13), CondId(15), CondId(16), CondId(19), CondId(20), CondId(21), CondId(24), CondId(25), CondId(26), CondId(27), CondId(18), CondId(23), CondId(29), CondId(18), CondId(23), CondId(31), CondId(34), CondId(18), CondId(23), CondId(33), CondId(37), CondId(40), CondId(42), CondId(47), CondId(48), CondId(18), CondId(23), CondId(53), CondId(13), CondId(54), CondId(52), CondId(56), CondId(44), CondId(13), CondId(58), CondId(59), CondId(61), CondId(63), CondId(64), CondId(44), CondId(13), CondId(66), CondId(44), CondId(13), CondId(68), CondId(72), CondId(73), CondId(74), CondId(71), CondId(76), CondId(78), CondId(79), CondId(33), CondId(81), CondId(33), CondId(83), CondId(86), CondId(87), CondId(88), CondId(89), CondId(90), CondId(85), CondId(93), CondId(95), CondId(96), CondId(98), CondId(99), CondId(105), CondId(106), CondId(108), CondId(109), CondId(111), CondId(112), CondId(113), CondId(115), CondId(116), CondId(119), CondId(120), CondId(122), CondId(123), CondId(124), CondId(29), CondId(125), CondId(127), CondId(128), CondId(18), CondId(130), CondId(139), CondId(140), CondId(141), CondId(142), CondId(18), CondId(23), CondId(150), CondId(151), CondId(153), CondId(154), CondId(146), CondId(147), CondId(148), CondId(149), CondId(152), CondId(155), CondId(33), CondId(157), CondId(158), CondId(33), CondId(161), CondId(163), CondId(164), CondId(168), CondId(170), CondId(56), CondId(179), CondId(182), CondId(183), CondId(44), CondId(13), CondId(193), CondId(195), CondId(199), CondId(201), CondId(208), CondId(210), CondId(214), CondId(215), CondId(217), CondId(218)]),
     rules: B(&[
         Rule { id: B("preview-blocked-aws"), when: CondId(30), path: PathId(1),
-            reason: Template { parts: B(&[Part::Text(B("Managed Agents would fit, but the preview cannot take it: ")), Part::Cite(CondId(23)), Part::Text(B(". AWS must govern model access (")), Part::Cite(CondId(29)), Part::Text(B("), so the models run on Bedrock and your team builds the agent runtime."))]) } },
+            reason: Template { parts: B(&[Part::Text(B("Managed Agents would fit, but the preview cannot take it: ")), Part::Cite(CondId(23)), Part::Text(B(". AWS must govern model access (")), Part::Cite(CondId(29)), Part::Text(B("): Bedrock models, with an agent runtime your team builds."))]) } },
         Rule { id: B("preview-blocked-data"), when: CondId(35), path: PathId(1),
             reason: Template { parts: B(&[Part::Text(B("Managed Agents would fit, but the preview cannot take it: ")), Part::Cite(CondId(23)), Part::Text(B(". The data already lives in AWS, which pulls toward Bedrock without requiring it; either way your team builds the agent runtime."))]) } },
         Rule { id: B("preview-blocked"), when: CondId(36), path: PathId(0),

@@ -2,10 +2,11 @@
 //! for native shells. The browser build leaves this out.
 
 use crate::answers::AnswerError;
-use crate::compile::GuideError;
+use crate::compile::{member, GuideError};
 use crate::model::Guide;
 use crate::profile::Profile;
 use crate::raw::{RawAnswers, RawGuide};
+use serde_path_to_error::Segment;
 
 /// The built-in guide's JSON text, as shipped in the repository.
 pub const BUILTIN_GUIDE_JSON: &str = include_str!("../guides/openai-on-aws.json");
@@ -20,15 +21,30 @@ fn without_bom(text: &str) -> &str {
 /// reported with its JSON path; a well-formed file gets every problem in
 /// meaning reported at once.
 pub fn parse_guide(text: &str) -> Result<Guide, Vec<GuideError>> {
-    let de = &mut serde_json::Deserializer::from_str(without_bom(text));
+    let text = without_bom(text);
+    // serde reads a struct from an array of its fields in order too: a
+    // guide is an object, and a positional array is refused as one.
+    if text.trim_start().starts_with('[') {
+        return Err(vec![GuideError {
+            at: "$".to_owned(),
+            message: "a guide is a JSON object, got an array".to_owned(),
+        }]);
+    }
+    let de = &mut serde_json::Deserializer::from_str(text);
     let raw: RawGuide = serde_path_to_error::deserialize(de).map_err(|e| {
-        let at = e.path().to_string();
+        // Written like the compiler's paths (`$[0]`, `$.facts["a.b"]`),
+        // not as `serde_path_to_error` shows them (`$.[0]`, `$.facts.a.b`).
+        let mut at = "$".to_owned();
+        for segment in e.path() {
+            at = match segment {
+                Segment::Seq { index } => format!("{at}[{index}]"),
+                Segment::Map { key } => member(&at, key),
+                Segment::Enum { variant } => member(&at, variant),
+                Segment::Unknown => format!("{at}.?"),
+            };
+        }
         vec![GuideError {
-            at: if at == "." {
-                "$".to_owned()
-            } else {
-                format!("$.{at}")
-            },
+            at,
             message: e.into_inner().to_string(),
         }]
     })?;

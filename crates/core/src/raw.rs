@@ -392,7 +392,14 @@ impl<'de> Visitor<'de> for RawValueVisitor {
         Ok(RawValue::Other(v.to_string()))
     }
     fn visit_f64<E>(self, v: f64) -> Result<RawValue, E> {
-        Ok(RawValue::Other(v.to_string()))
+        // `Display` writes every digit (1e-300 as 302 characters), and
+        // error messages quote this: long ones are written as `1e-300`.
+        let plain = v.to_string();
+        Ok(RawValue::Other(if plain.len() > 24 {
+            format!("{v:e}")
+        } else {
+            plain
+        }))
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<RawValue, A::Error> {
         while seq.next_element::<de::IgnoredAny>()?.is_some() {}

@@ -90,6 +90,7 @@ fn agents_rule_first_breaks_principle_7_and_kills_preview_rules() {
         names,
         [
             "rule \"preview-blocked-aws\" never applies",
+            "rule \"preview-blocked-data\" never applies",
             "rule \"preview-blocked\" never applies"
         ]
     );

@@ -2,9 +2,13 @@
 //! condition table.
 
 use super::{text, Compiler, ALWAYS};
+use crate::answers::known_list;
 use crate::ids::{AdviceId, CondId, FactId, Id, QuestionId, RespId};
 use crate::model::{Cond, Part, Span, Template};
 use crate::raw::RawCond;
+
+/// The deepest a condition may nest, counting the facts it uses.
+const MAX_DEPTH: usize = 256;
 
 /// Which condition forms a place accepts.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -25,6 +29,23 @@ impl Compiler<'_> {
 
     /// Compiles a condition, reporting problems under `at`.
     pub(super) fn cond(&mut self, at: &str, c: &RawCond, scope: Scope) -> CondId {
+        // JSON nesting is capped by the parser, but facts chain conditions
+        // into one another: the depth through them is capped here, so that
+        // compiling and evaluating never run out of stack.
+        if self.depth >= MAX_DEPTH {
+            self.err(
+                at,
+                format!("conditions nest too deeply: more than {MAX_DEPTH} levels, counting the facts they use"),
+            );
+            return ALWAYS;
+        }
+        self.depth += 1;
+        let compiled = self.cond_form(at, c, scope);
+        self.depth -= 1;
+        compiled
+    }
+
+    fn cond_form(&mut self, at: &str, c: &RawCond, scope: Scope) -> CondId {
         let forms = [
             c.q.is_some() || c.is.is_some(),
             c.fact.is_some(),
@@ -146,7 +167,7 @@ impl Compiler<'_> {
             let known: Vec<&str> = self.raw.facts.0.iter().map(|(k, _)| k.as_str()).collect();
             self.err(
                 at,
-                format!("unknown fact {name:?}; known facts: {}", known.join(", ")),
+                format!("unknown fact {name:?}; known facts: {}", known_list(known)),
             );
             return ALWAYS;
         };
@@ -162,7 +183,7 @@ impl Compiler<'_> {
         }
         let before = self.errors.len();
         let raw = &self.raw.facts.0[i].1;
-        let cond = self.cond(&format!("$.facts.{name}"), raw, Scope::Answers);
+        let cond = self.cond(&super::member("$.facts", name), raw, Scope::Answers);
         self.facts_in_progress.remove(&i);
         if self.errors.len() != before {
             self.broken_facts.insert(i);
@@ -185,7 +206,7 @@ impl Compiler<'_> {
                 format!("{at}.q"),
                 format!(
                     "unknown question {id:?}; known questions: {}",
-                    known.join(", ")
+                    known_list(known)
                 ),
             );
             return ALWAYS;

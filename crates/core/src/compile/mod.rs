@@ -10,7 +10,7 @@ mod cond;
 use std::collections::BTreeSet;
 use std::fmt;
 
-use crate::answers::validate;
+use crate::answers::{known_list, validate};
 use crate::ids::{CondId, Id, OptionId, PathId, RespId, Set};
 use crate::model::{
     Advice, AdviceKind, AnswerOption, AnswerValue, Cond, Direction, Fact, Group, Guide, Invariant,
@@ -45,6 +45,27 @@ impl Guide {
     }
 }
 
+/// The JSON path of member `key` of the object at `at`: `$.facts.name`, or
+/// `$.facts["a.b"]` when the key is not a plain name (a dot or a space in
+/// it would make the path ambiguous).
+pub(crate) fn member(at: &str, key: &str) -> String {
+    let plain = !key.is_empty()
+        && key
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+    if plain {
+        format!("{at}.{key}")
+    } else {
+        format!("{at}[{}]", crate::json::quote(key))
+    }
+}
+
+/// The most rules a guide may have: rule ids are 16 bits.
+const MAX_RULES: usize = u16::MAX as usize;
+
+/// The most question groups a guide may have: group ids are 8 bits.
+const MAX_GROUPS: usize = u8::MAX as usize;
+
 /// The condition every guide has at index 0: "always".
 pub(crate) const ALWAYS: CondId = CondId(0);
 
@@ -63,6 +84,8 @@ struct Compiler<'a> {
     /// Each fact's own condition.
     fact_bodies: Vec<CondId>,
     facts_in_progress: BTreeSet<usize>,
+    /// How deep the condition being compiled is, counting facts.
+    depth: usize,
     /// Facts whose own condition has errors (reported once).
     broken_facts: BTreeSet<usize>,
 }
@@ -94,6 +117,7 @@ impl<'a> Compiler<'a> {
             facts: vec![None; raw.facts.0.len()],
             fact_bodies: vec![ALWAYS; raw.facts.0.len()],
             facts_in_progress: BTreeSet::new(),
+            depth: 0,
             broken_facts: BTreeSet::new(),
         }
     }
@@ -206,6 +230,50 @@ impl<'a> Compiler<'a> {
                 ),
             );
         }
+        if raw.rules.len() > MAX_RULES {
+            self.err(
+                "$.rules",
+                format!(
+                    "must hold at most {MAX_RULES} rules, has {}",
+                    raw.rules.len()
+                ),
+            );
+        }
+        if raw.groups.len() > MAX_GROUPS {
+            self.err(
+                "$.groups",
+                format!(
+                    "must hold at most {MAX_GROUPS} groups, has {}",
+                    raw.groups.len()
+                ),
+            );
+        }
+        for (i, q) in raw.questions.iter().enumerate() {
+            if q.options.len() > MAX_OPTIONS {
+                self.limit(
+                    &format!("$.questions[{i}].options"),
+                    "options",
+                    q.options.len(),
+                    MAX_OPTIONS,
+                );
+            }
+        }
+        // A guide over a limit is read no further: its ids would not fit
+        // their typed ids, a chain of facts could recurse deeper than the
+        // stack, and every reference would be checked (and its message
+        // written) against every entry of a list of any length.
+        if raw.questions.len() > MAX_QUESTIONS
+            || raw.paths.len() > MAX_PATHS
+            || raw.advice.len() > MAX_ADVICE
+            || raw.invariants.len() > MAX_INVARIANTS
+            || raw.facts.0.len() > MAX_ADVICE
+            || raw.responsibilities.0.len() > MAX_ADVICE
+            || raw.rules.len() > MAX_RULES
+            || raw.groups.len() > MAX_GROUPS
+            || raw.questions.iter().any(|q| q.options.len() > MAX_OPTIONS)
+        {
+            return Err(self.errors);
+        }
         for (what, keys) in [
             (
                 "fact",
@@ -226,7 +294,7 @@ impl<'a> Compiler<'a> {
                         "responsibilities"
                     };
                     self.err(
-                        format!("$.{field}.{k}"),
+                        member(&format!("$.{field}"), k),
                         format!("{what} {k:?} is defined twice"),
                     );
                 }
@@ -240,6 +308,21 @@ impl<'a> Compiler<'a> {
             .map(|(i, q)| self.question(i, q))
             .collect();
         let responsibilities = self.responsibilities();
+        for (i, p) in raw.paths.iter().enumerate() {
+            for (field, value) in [
+                ("name", &p.name),
+                ("summary", &p.summary),
+                ("use_when", &p.use_when),
+                ("watch_out_for", &p.watch_out_for),
+                ("rule_of_thumb", &p.rule_of_thumb),
+                ("layer", &p.layer),
+            ] {
+                self.non_empty(&format!("$.paths[{i}].{field}"), value);
+            }
+        }
+        for (i, g) in raw.groups.iter().enumerate() {
+            self.non_empty(&format!("$.groups[{i}].title"), &g.title);
+        }
         let paths = raw
             .paths
             .iter()
@@ -262,8 +345,10 @@ impl<'a> Compiler<'a> {
         let invariants = self.invariants();
         let presets = self.presets();
         for (i, (name, _)) in raw.facts.0.iter().enumerate() {
-            if self.facts[i].is_none() && !self.broken_facts.contains(&i) {
-                self.err(format!("$.facts.{name}"), "fact is never used");
+            // A second fact of the same name is reported as defined twice.
+            let repeated = raw.facts.0[..i].iter().any(|(k, _)| k == name);
+            if self.facts[i].is_none() && !self.broken_facts.contains(&i) && !repeated {
+                self.err(member("$.facts", name), "fact is never used");
             }
         }
         if self.conds.len() > usize::from(u16::MAX) || self.children.len() > usize::from(u16::MAX) {
@@ -335,6 +420,7 @@ impl<'a> Compiler<'a> {
     fn question(&mut self, i: usize, q: &RawQuestion) -> Question {
         let at = format!("$.questions[{i}]");
         self.non_empty(&format!("{at}.prompt"), &q.prompt);
+        self.non_empty(&format!("{at}.unanswered.meaning"), &q.unanswered.meaning);
         let group = q.group.as_ref().and_then(|g| {
             let found = self.raw.groups.iter().position(|x| x.id == *g);
             if found.is_none() {
@@ -342,8 +428,25 @@ impl<'a> Compiler<'a> {
             }
             found.map(Id::at)
         });
-        let (kind, options) = match q.kind.as_str() {
-            "bool" => {
+        let kind = match q.kind.as_str() {
+            "bool" => QuestionKind::Bool,
+            "choice" => QuestionKind::Choice,
+            other => {
+                self.err(
+                    format!("{at}.type"),
+                    format!("expected \"bool\" or \"choice\", got {other:?}"),
+                );
+                // Read as what its fields say, so that the one mistake is
+                // not reported again at every answer to it.
+                if q.options.is_empty() {
+                    QuestionKind::Bool
+                } else {
+                    QuestionKind::Choice
+                }
+            }
+        };
+        let options = match kind {
+            QuestionKind::Bool => {
                 if !q.options.is_empty() {
                     self.err(
                         format!("{at}.options"),
@@ -352,12 +455,9 @@ impl<'a> Compiler<'a> {
                 }
                 let yes = self.bool_side(&at, "yes", q.yes.as_ref(), true);
                 let no = self.bool_side(&at, "no", q.no.as_ref(), false);
-                (
-                    QuestionKind::Bool,
-                    yes.into_iter().chain(no).collect::<Vec<_>>(),
-                )
+                vec![yes, no]
             }
-            "choice" => {
+            QuestionKind::Choice => {
                 if q.yes.is_some() || q.no.is_some() {
                     self.err(
                         format!("{at}.options"),
@@ -375,8 +475,7 @@ impl<'a> Compiler<'a> {
                     ".value",
                     q.options.iter().map(|o| o.value.as_str()),
                 );
-                let options = q
-                    .options
+                q.options
                     .iter()
                     .enumerate()
                     .map(|(k, o)| {
@@ -388,15 +487,7 @@ impl<'a> Compiler<'a> {
                             fact: text(&o.fact),
                         }
                     })
-                    .collect();
-                (QuestionKind::Choice, options)
-            }
-            other => {
-                self.err(
-                    format!("{at}.type"),
-                    format!("expected \"bool\" or \"choice\", got {other:?}"),
-                );
-                (QuestionKind::Bool, Vec::new())
+                    .collect()
             }
         };
         let mut question = Question {
@@ -435,24 +526,24 @@ impl<'a> Compiler<'a> {
         name: &str,
         side: Option<&RawBoolSide>,
         value: bool,
-    ) -> Option<AnswerOption> {
-        let Some(side) = side else {
-            self.err(
+    ) -> AnswerOption {
+        let label =
+            side.and_then(|s| s.label.as_deref())
+                .unwrap_or(if value { "Yes" } else { "No" });
+        match side {
+            Some(side) => self.non_empty(&format!("{at}.{name}.fact"), &side.fact),
+            // The answer still exists, so that the one mistake is not
+            // reported again at every test of it.
+            None => self.err(
                 format!("{at}.{name}"),
                 "a bool question needs `yes` and `no`",
-            );
-            return None;
-        };
-        self.non_empty(&format!("{at}.{name}.fact"), &side.fact);
-        let label = side
-            .label
-            .as_deref()
-            .unwrap_or(if value { "Yes" } else { "No" });
-        Some(AnswerOption {
+            ),
+        }
+        AnswerOption {
             value: AnswerValue::Bool(value),
             label: text(label),
-            fact: text(&side.fact),
-        })
+            fact: text(side.map_or("", |s| s.fact.as_str())),
+        }
     }
 
     fn responsibilities(&mut self) -> Vec<Responsibility> {
@@ -461,7 +552,7 @@ impl<'a> Compiler<'a> {
             .0
             .iter()
             .map(|(id, r)| {
-                let at = format!("$.responsibilities.{id}");
+                let at = member("$.responsibilities", id);
                 self.non_empty(&at, r.text());
                 let when = match r {
                     RawResponsibility::When { when: Some(c), .. } => {
@@ -498,7 +589,7 @@ impl<'a> Compiler<'a> {
         match self.path_ids.iter().position(|p| *p == id) {
             Some(i) => PathId::at(i),
             None => {
-                let known = self.path_ids.join(", ");
+                let known = known_list(&self.path_ids);
                 self.err(at, format!("unknown path {id:?}; known paths: {known}"));
                 PathId(0)
             }
@@ -634,9 +725,12 @@ impl<'a> Compiler<'a> {
                                 Direction::Lighter
                             }
                         };
+                        let before = self.errors.len();
                         let c = self.cond(&format!("{at}.answering"), answering, Scope::Answers);
                         match self.conds[c.index()] {
                             Cond::Is(question, answer) => InvariantCheck::Monotone { question, answer, never },
+                            // A condition with errors of its own is reported once.
+                            _ if self.errors.len() != before => InvariantCheck::PathIn { when: ALWAYS, allowed: Set::from_bits(u64::MAX) },
                             _ => {
                                 self.err(format!("{at}.answering"), "must be one answer: {\"q\": ID, \"is\": VALUE} with a non-null VALUE");
                                 InvariantCheck::PathIn { when: ALWAYS, allowed: Set::from_bits(u64::MAX) }
@@ -676,7 +770,10 @@ impl<'a> Compiler<'a> {
                     true
                 });
                 for e in errors {
-                    self.err(format!("$.presets[{i}].answers.{}", e.key), e.to_string());
+                    self.err(
+                        member(&format!("$.presets[{i}].answers"), &e.key),
+                        e.to_string(),
+                    );
                 }
                 Preset {
                     id: text(&p.id),
