@@ -15,6 +15,8 @@ fn main() {
     let html = futures::executor::block_on(
         yew::ServerRenderer::<App>::with_props(|| AppProps {
             store: Store::new(SharedGuide(Rc::new(decision_guide_core::builtin().clone()))),
+            on_copy: Default::default(),
+            can_link: false,
         })
         .hydratable(false)
         .render(),

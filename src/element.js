@@ -84,13 +84,51 @@ function explainFailure(error) {
   return `its WebAssembly part could not start (${bounded(message)}).`;
 }
 
+/** How long a `guide-src` file may take to arrive. */
+const GUIDE_TIMEOUT_MS = 10_000;
+
+/** Where this element's own guide comes from, if it has one. */
+function guideSource(el) {
+  if (el.hasAttribute('guide-src')) return { src: el.getAttribute('guide-src') };
+  const inline = el.querySelector(':scope > script[type="application/json"]');
+  return inline ? { text: inline.textContent } : null;
+}
+
+/** The text of a guide file at `src`, same origin only, or a problem in words. */
+async function fetchGuide(src) {
+  let url;
+  try {
+    url = new URL(src, document.baseURI);
+  } catch {
+    throw new Error(`guide-src ${JSON.stringify(bounded(src))} is not a URL`);
+  }
+  if (url.origin !== location.origin) {
+    throw new Error(`guide-src must be on this page's origin (${location.origin}), not ${bounded(url.origin)}`);
+  }
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), GUIDE_TIMEOUT_MS);
+  try {
+    const response = await fetch(url, { signal: abort.signal, credentials: 'same-origin' });
+    if (!response.ok) throw new Error(`${bounded(url.pathname)} answered HTTP ${response.status} ${response.statusText}`.trim());
+    return await response.text();
+  } catch (e) {
+    if (e.name === 'AbortError') throw new Error(`${bounded(url.pathname)} did not arrive within ${GUIDE_TIMEOUT_MS / 1000} s`);
+    if (e instanceof TypeError) throw new Error(`${bounded(url.pathname)} could not be fetched (${bounded(e.message)})`);
+    throw e;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /**
  * Defines <decision-guide>: `css` is the widget's stylesheet, `html` the
  * pre-rendered guide (may be empty), `load()` resolves to the wasm's
  * exports and is called at once, so the download starts before any
- * element needs it.
+ * element needs it. `loadCustom()` resolves to the exports of the variant
+ * that can compile a team's own guide; it is called only when an element
+ * has one (`guide-src` or an inline JSON child), and may be absent.
  */
-export function defineDecisionGuide({ css, html = '', load, tag = 'decision-guide' }) {
+export function defineDecisionGuide({ css, html = '', load, loadCustom, tag = 'decision-guide' }) {
   const existing = customElements.get(tag);
   if (existing) {
     if (!existing.decisionGuide) {
@@ -130,12 +168,14 @@ export function defineDecisionGuide({ css, html = '', load, tag = 'decision-guid
   }
   const template = document.createElement('template');
   template.innerHTML = `<div class="dg-root">${html}</div>`;
+  let custom = null; // the custom-guide variant's exports, once asked for
+  const guideTexts = new Map(); // guide-src URL → Promise of its text
 
   class DecisionGuide extends HTMLElement {
     static get decisionGuide() { return true; }
     /** Bytes of wasm memory, for the leak test and the benchmark (null before the wasm runs). */
     static get wasmMemoryBytes() { return wasm && wasm.memory ? wasm.memory.buffer.byteLength : null; }
-    static get observedAttributes() { return ['answers']; }
+    static get observedAttributes() { return ['answers', 'guide-src']; }
 
     connectedCallback() {
       if (this._widget) return;
@@ -147,6 +187,7 @@ export function defineDecisionGuide({ css, html = '', load, tag = 'decision-guid
       }
       if (!this._n) this._n = ++instances;
       const shadow = this.shadowRoot || this.attachShadow({ mode: 'open' });
+      const own = guideSource(this);
       if (!shadow.querySelector('.dg-root')) {
         shadow.replaceChildren();
         if (sheet) {
@@ -156,11 +197,87 @@ export function defineDecisionGuide({ css, html = '', load, tag = 'decision-guid
           style.textContent = css;
           shadow.append(style);
         }
-        shadow.append(template.content.cloneNode(true));
+        if (own) {
+          // Another guide than the pre-rendered one: nothing to show yet.
+          const root = document.createElement('div');
+          root.className = 'dg-root';
+          const loading = document.createElement('p');
+          loading.className = 'dg-loading';
+          loading.textContent = 'Loading the guide…';
+          root.append(loading);
+          shadow.append(root);
+        } else {
+          shadow.append(template.content.cloneNode(true));
+        }
       }
-      if (wasm) this._start();
+      if (own) this._startOwn(own);
+      else if (wasm) this._start();
       else if (failure) this._fail();
       else waiting.add(this);
+    }
+
+    /** Loads this element's own guide and the variant that compiles it, then starts. */
+    async _startOwn(own) {
+      const attempt = (this._attempt = (this._attempt || 0) + 1);
+      try {
+        if (!loadCustom) throw new Error('this build of the guide runs only its built-in guide; load decision-guide.js to use guide-src or an inline guide');
+        const textPromise = own.src !== undefined
+          ? (guideTexts.get(new URL(own.src, document.baseURI).href) ?? (() => {
+            const p = fetchGuide(own.src);
+            guideTexts.set(new URL(own.src, document.baseURI).href, p);
+            p.catch(() => guideTexts.delete(new URL(own.src, document.baseURI).href));
+            return p;
+          })())
+          : Promise.resolve(own.text);
+        custom = custom ?? Promise.resolve().then(loadCustom);
+        const [text, exports] = await Promise.all([textPromise, custom]);
+        if (attempt !== this._attempt || !this.isConnected || this._widget) return;
+        let value;
+        try {
+          value = JSON.parse(text.replace(/^\uFEFF/, ''));
+        } catch (e) {
+          throw new Error(`the guide is not valid JSON (${bounded(e.message)})`);
+        }
+        const root = this.shadowRoot.querySelector('.dg-root');
+        root.replaceChildren();
+        try {
+          this._widget = exports.mount_with_guide(root, value, () => this._changed(), (kind, text) => this._copy(kind, text), this.hasAttribute('permalink'));
+        } catch (errors) {
+          if (Array.isArray(errors)) return this._guideErrors('This guide has problems, so it cannot run:', errors);
+          throw errors;
+        }
+        this._begin();
+      } catch (e) {
+        if (attempt === this._attempt) this._guideErrors(`This guide could not be loaded: ${e && e.message ? e.message : e}`, []);
+      }
+    }
+
+    /** Shows why this element's own guide cannot run, instead of a blank box. */
+    _guideErrors(lead, problems) {
+      console.error(`decision-guide: ${lead}${problems.length ? `\n  ${problems.slice(0, 50).join('\n  ')}` : ''}`);
+      const root = this.shadowRoot?.querySelector('.dg-root');
+      if (!root) return;
+      const box = document.createElement('div');
+      box.className = 'dg-guide-errors';
+      box.setAttribute('role', 'alert');
+      const p = document.createElement('p');
+      p.textContent = lead;
+      box.append(p);
+      if (problems.length) {
+        const list = document.createElement('ul');
+        for (const problem of problems.slice(0, 50)) {
+          const li = document.createElement('li');
+          li.textContent = bounded(problem);
+          list.append(li);
+        }
+        if (problems.length > 50) {
+          const li = document.createElement('li');
+          li.textContent = `… and ${problems.length - 50} more (run decision-guide check on the file)`;
+          list.append(li);
+        }
+        box.append(list);
+      }
+      root.replaceChildren(box);
     }
 
     disconnectedCallback() {
@@ -174,9 +291,16 @@ export function defineDecisionGuide({ css, html = '', load, tag = 'decision-guid
       });
     }
 
-    attributeChangedCallback(name, _old, value) {
+    attributeChangedCallback(name, old, value) {
       if (name === 'answers' && this._widget && value !== null) {
         this._apply(value, 'answers attribute', false);
+      }
+      if (name === 'guide-src' && old !== value && this.isConnected && (this._widget || this._attempt)) {
+        // Another guide: start over with it.
+        this._widget?.free();
+        this._widget = null;
+        this.shadowRoot.replaceChildren();
+        this.connectedCallback();
       }
     }
 
@@ -186,7 +310,12 @@ export function defineDecisionGuide({ css, html = '', load, tag = 'decision-guid
       const shadow = this.shadowRoot;
       const root = shadow.querySelector('.dg-root');
       shadow.querySelector('.dg-notice')?.remove();
-      this._widget = wasm.mount(root, () => this._changed());
+      this._widget = wasm.mount(root, () => this._changed(), (kind, text) => this._copy(kind, text), this.hasAttribute('permalink'));
+      this._begin();
+    }
+
+    /** Hands the starting answers to a freshly mounted widget. */
+    _begin() {
       const label = this._n === 1 ? 'Decision guide' : `Decision guide ${this._n}`;
       const link = this._permalinkValue();
       let entries;
@@ -223,6 +352,34 @@ export function defineDecisionGuide({ css, html = '', load, tag = 'decision-guid
         if (this.hasAttribute('permalink')) this._writePermalink(this._widget.permalink());
         this.dispatchEvent(new CustomEvent('decision-change', { detail: this._parsed(), bubbles: true, composed: true }));
       });
+    }
+
+    /**
+     * Copies the decision record (`kind` "markdown") or a link that
+     * reopens these answers (`kind` "link", `text` the fragment value),
+     * and tells the widget how it went: where the clipboard is missing or
+     * refused, the widget shows the text to copy by hand.
+     */
+    async _copy(kind, text) {
+      let content = text;
+      if (kind === 'link') {
+        const url = new URL(location.href);
+        const key = this._permalinkKey();
+        const parts = url.hash.slice(1).split('&').filter((p) => p && !p.startsWith(`${key}=`));
+        parts.push(`${key}=${encodeURIComponent(text)}`);
+        url.hash = parts.join('&');
+        content = url.href;
+      }
+      let ok = false;
+      try {
+        if (navigator.clipboard && navigator.clipboard.writeText) {
+          await navigator.clipboard.writeText(content);
+          ok = true;
+        }
+      } catch {
+        ok = false;
+      }
+      this._widget?.copied(kind, ok ? undefined : content);
     }
 
     /** The current result, parsed once per change and shared by the event. */
@@ -287,6 +444,12 @@ export function defineDecisionGuide({ css, html = '', load, tag = 'decision-guid
 
     get permalink() { return this.hasAttribute('permalink'); }
     set permalink(on) { this.toggleAttribute('permalink', Boolean(on)); }
+
+    get guideSrc() { return this.getAttribute('guide-src'); }
+    set guideSrc(value) {
+      if (value === null || value === undefined) this.removeAttribute('guide-src');
+      else this.setAttribute('guide-src', String(value));
+    }
   }
 
   customElements.define(tag, DecisionGuide);

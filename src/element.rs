@@ -17,7 +17,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::Element;
 
 use crate::components::app::{App, AppProps};
-use crate::state::{Action, SharedGuide, State};
+use crate::state::{Action, Copied, CopyKind, SharedGuide, State};
 use crate::store::Store;
 
 /// A mounted app and its root element, kept for the next element.
@@ -46,9 +46,64 @@ pub struct Widget {
 /// `root` in one step: the guide becomes live in place, with no flash and
 /// without yew's hydration (19 KB gzip). `changed` is called (with no
 /// arguments) after every change of answers.
+///
+/// `copy(kind, text)` is the element's clipboard: `kind` is `"markdown"`
+/// (the text is the record) or `"link"` (the text is the permalink
+/// fragment value, which the element turns into a URL); it reports back
+/// with [`Widget::copied`]. `can_link` says whether the element keeps its
+/// answers in the URL fragment, so that a link can reopen them.
 #[wasm_bindgen]
-pub fn mount(root: Element, changed: Function) -> Widget {
-    let guide = GUIDE.with(Clone::clone);
+pub fn mount(root: Element, changed: Function, copy: Function, can_link: bool) -> Widget {
+    mount_guide(root, GUIDE.with(Clone::clone), changed, copy, can_link)
+}
+
+/// Mounts a widget running a team's own guide, handed over as the value
+/// `JSON.parse` made of the guide file: validated by the same compiler as
+/// `decision-guide check`. A broken guide is refused with every problem,
+/// each as `$.json.path: message`, for the element to show.
+#[cfg(feature = "custom-guides")]
+#[wasm_bindgen]
+pub fn mount_with_guide(
+    root: Element,
+    guide: JsValue,
+    changed: Function,
+    copy: Function,
+    can_link: bool,
+) -> Result<Widget, Array> {
+    let raw: decision_guide_core::RawGuide = serde_path_to_error::deserialize(
+        serde_wasm_bindgen::Deserializer::from(guide),
+    )
+    .map_err(|e| {
+        let at = e.path().to_string();
+        let at = if at == "." {
+            "$".to_owned()
+        } else {
+            format!("$.{at}")
+        };
+        Array::of1(&format!("{at}: {}", e.into_inner()).into())
+    })?;
+    let guide = Guide::from_raw(&raw).map_err(|errors| {
+        errors
+            .iter()
+            .map(|e| JsValue::from(e.to_string()))
+            .collect::<Array>()
+    })?;
+    Ok(mount_guide(
+        root,
+        SharedGuide(Rc::new(guide)),
+        changed,
+        copy,
+        can_link,
+    ))
+}
+
+fn mount_guide(
+    root: Element,
+    guide: SharedGuide,
+    changed: Function,
+    copy: Function,
+    can_link: bool,
+) -> Widget {
     let store = Store::new(guide);
     // Only a signal: the element asks for the result (and the permalink)
     // when it needs them, after the render, so an answer reaches the DOM
@@ -56,8 +111,21 @@ pub fn mount(root: Element, changed: Function) -> Widget {
     store.on_change(Some(yew::Callback::from(move |_: Rc<State>| {
         let _ = changed.call0(&JsValue::NULL);
     })));
+    let on_copy = {
+        let store = store.clone();
+        yew::Callback::from(move |kind: CopyKind| {
+            let state = store.state();
+            let (name, text) = match kind {
+                CopyKind::Markdown => ("markdown", markdown(&state)),
+                CopyKind::Link => ("link", state.guide.permalink(&state.profile)),
+            };
+            let _ = copy.call2(&JsValue::NULL, &name.into(), &text.into());
+        })
+    };
     let props = AppProps {
         store: store.clone(),
+        on_copy,
+        can_link,
     };
     let (app, own) = match POOL.with(|p| p.borrow_mut().pop()) {
         Some(Pooled { mut app, root: own }) => {
@@ -193,15 +261,19 @@ impl Widget {
     /// The decision record in Markdown, as `decision-guide classify
     /// --format markdown` prints it.
     pub fn markdown(&self) -> String {
-        let state = self.store.state();
-        state.guide.markdown_record(
-            &Record {
-                title: state.guide.title().to_owned(),
-                profile: &state.profile,
-                explanation: &state.explanation,
-            },
-            1,
-        )
+        markdown(&self.store.state())
+    }
+
+    /// What a copy did: `kind` is "markdown" or "link"; `by_hand` is the
+    /// text when the browser refused the clipboard.
+    pub fn copied(&self, kind: &str, by_hand: Option<String>) {
+        let kind = if kind == "link" {
+            CopyKind::Link
+        } else {
+            CopyKind::Markdown
+        };
+        self.store
+            .dispatch(Action::Copied(Copied { kind, by_hand }));
     }
 
     /// The permalink fragment value of the current answers.
@@ -229,6 +301,24 @@ impl Drop for Widget {
             });
         }
     }
+}
+
+/// The decision record of a state: the same text as `decision-guide
+/// classify --format markdown` prints for these answers (titled by the
+/// preset while one is loaded, as `--preset` does).
+fn markdown(state: &State) -> String {
+    let title = match state.preset.and_then(|n| state.guide.presets().get(n)) {
+        Some(p) => p.title().to_owned(),
+        None => decision_guide_core::text::RECORD_TITLE.to_owned(),
+    };
+    state.guide.markdown_record(
+        &Record {
+            title,
+            profile: &state.profile,
+            explanation: &state.explanation,
+        },
+        1,
+    )
 }
 
 /// The guide every widget runs, for tests.

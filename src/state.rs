@@ -43,6 +43,27 @@ pub struct State {
     pub live: bool,
     /// The landmark's label, unique on the page.
     pub label: AttrValue,
+    /// What the last copy did, while the answers stay the same.
+    pub copied: Option<Copied>,
+}
+
+/// What a "copy" button copies.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CopyKind {
+    /// The decision record, in Markdown.
+    Markdown,
+    /// A link that reopens these answers.
+    Link,
+}
+
+/// The outcome of a copy.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Copied {
+    /// What was copied.
+    pub kind: CopyKind,
+    /// `None` when it reached the clipboard; the text itself when the
+    /// browser refused, for the reader to select and copy by hand.
+    pub by_hand: Option<String>,
 }
 
 /// What can happen to a widget.
@@ -65,6 +86,10 @@ pub enum Action {
     Error(String),
     /// Hide the error.
     DismissError,
+    /// A copy finished: in the clipboard, or (`by_hand`) not allowed.
+    Copied(Copied),
+    /// Hide what the last copy said.
+    DismissCopy,
     /// The wasm took over: the starting answers, any problem with them,
     /// and the landmark label of this instance.
     Start {
@@ -91,6 +116,7 @@ impl State {
             error: None,
             live: false,
             label: AttrValue::Static(decision_guide_core::text::LANDMARK),
+            copied: None,
         }
     }
 
@@ -100,11 +126,17 @@ impl State {
         } else {
             Rc::new(self.guide.evaluate(&profile))
         };
+        let copied = if profile == self.profile {
+            self.copied.clone()
+        } else {
+            None
+        };
         State {
             profile,
             explanation,
             preset,
             error: None,
+            copied,
             ..self.clone()
         }
     }
@@ -134,6 +166,14 @@ impl State {
             },
             Action::DismissError => State {
                 error: None,
+                ..(**self).clone()
+            },
+            Action::Copied(copied) => State {
+                copied: Some(copied),
+                ..(**self).clone()
+            },
+            Action::DismissCopy => State {
+                copied: None,
                 ..(**self).clone()
             },
             Action::Start {

@@ -81,6 +81,8 @@ async fn mount_app() -> (Element, Store) {
         root.clone(),
         AppProps {
             store: store.clone(),
+            on_copy: Default::default(),
+            can_link: false,
         },
     )
     .render();
@@ -182,6 +184,11 @@ async fn clicking_an_answer_re_evaluates_and_renders_the_explanation() {
     );
 }
 
+/// A JS function that does nothing (the element's clipboard, here).
+fn noop() -> Function {
+    Function::new_no_args("")
+}
+
 /// A shadow root with an (empty) pre-render root, as the element makes.
 fn shadow_root() -> (Element, Element) {
     let host = fresh_div();
@@ -206,7 +213,7 @@ async fn the_widget_starts_reports_and_returns_its_app_to_the_pool() {
         .unchecked_into()
     };
     let (host, root) = shadow_root();
-    let widget = element::mount(root, changed.clone());
+    let widget = element::mount(root, changed.clone(), noop(), false);
     let entries = Array::of4(
         &"shape".into(),
         &"multi_step".into(),
@@ -258,7 +265,7 @@ async fn the_widget_starts_reports_and_returns_its_app_to_the_pool() {
         "the app left this shadow root"
     );
     let (host2, root2) = shadow_root();
-    let again = element::mount(root2, changed);
+    let again = element::mount(root2, changed, noop(), false);
     again.start("Decision guide".into(), None, None, None);
     tick().await;
     let shadow2 = host2.shadow_root().expect("shadow");

@@ -23,7 +23,11 @@ fn render(start: Option<Profile>) -> String {
                     label: "Decision guide".into(),
                 });
             }
-            AppProps { store }
+            AppProps {
+                store,
+                on_copy: Default::default(),
+                can_link: false,
+            }
         })
         .hydratable(false)
         .render(),
@@ -52,8 +56,10 @@ fn the_static_guide_renders_on_the_host() {
     }
     // Not live yet: every control is disabled until the wasm takes over.
     assert!(html.contains("data-live=\"false\""));
-    let controls =
-        html.matches("type=\"radio\"").count() + html.matches("class=\"dg-try\"").count() + 2; // the preset picker and the reset button
+    let controls = html.matches("type=\"radio\"").count()
+        + html.matches("class=\"dg-try\"").count()
+        + html.matches("class=\"dg-copy\"").count()
+        + 2; // the preset picker and the reset button
     assert_eq!(
         html.matches("disabled=\"disabled\"").count(),
         controls,

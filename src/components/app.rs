@@ -10,7 +10,8 @@ use crate::components::preset_picker::PresetPicker;
 use crate::components::question_card::QuestionCard;
 use crate::components::recommendation::Recommendation;
 use crate::components::rule_of_thumb::RuleOfThumb;
-use crate::state::Action;
+use crate::components::share::Share;
+use crate::state::{Action, CopyKind};
 use crate::store::Store;
 use decision_guide_core::{text, Id};
 
@@ -19,6 +20,13 @@ use decision_guide_core::{text, Id};
 pub struct AppProps {
     /// The widget's state.
     pub store: Store,
+    /// Copies the record or a link (the element does the copying).
+    #[prop_or_default]
+    pub on_copy: Callback<CopyKind>,
+    /// Whether a link can reopen these answers (the element keeps them in
+    /// the URL fragment).
+    #[prop_or_default]
+    pub can_link: bool,
 }
 
 /// The whole guide.
@@ -89,7 +97,11 @@ pub fn App(props: &AppProps) -> Html {
             { for error }
             <div class="dg-main">
                 <div class="dg-questions">{ for groups }</div>
-                <Recommendation explanation={state.explanation.clone()} total={g.questions().len()} {live} dispatch={dispatch.clone()} />
+                <div class="dg-side">
+                    <Recommendation explanation={state.explanation.clone()} total={g.questions().len()} {live} dispatch={dispatch.clone()} />
+                    <Share copied={state.copied.clone()} {live} can_link={props.can_link}
+                        on_copy={props.on_copy.clone()} dispatch={dispatch.clone()} />
+                </div>
             </div>
             <ComparisonTable guide={g.clone()} {recommended} />
             <div class="dg-pair">

@@ -8,3 +8,4 @@ pub mod preset_picker;
 pub mod question_card;
 pub mod recommendation;
 pub mod rule_of_thumb;
+pub mod share;

@@ -33,13 +33,15 @@ pub fn PresetPicker(props: &PresetPickerProps) -> Html {
     let reset = props.dispatch.reform(|_: MouseEvent| Action::Reset);
     html! {
         <div class="dg-toolbar">
-            <label for="dg-preset">{ text::LOAD_EXAMPLE }</label>
-            <select id="dg-preset" class="dg-select" disabled={!props.live} {onchange}>
-                <option value="" selected={props.current.is_none()}>{ text::CHOOSE_WORKFLOW }</option>
-                { for props.guide.presets().iter().enumerate().map(|(i, p)| html! {
-                    <option value={i.to_string()} data-preset={p.id().to_owned()} selected={props.current == Some(i)}>{ p.title() }</option>
-                }) }
-            </select>
+            if !props.guide.presets().is_empty() {
+                <label for="dg-preset">{ text::LOAD_EXAMPLE }</label>
+                <select id="dg-preset" class="dg-select" disabled={!props.live} {onchange}>
+                    <option value="" selected={props.current.is_none()}>{ text::CHOOSE_WORKFLOW }</option>
+                    { for props.guide.presets().iter().enumerate().map(|(i, p)| html! {
+                        <option value={i.to_string()} data-preset={p.id().to_owned()} selected={props.current == Some(i)}>{ p.title() }</option>
+                    }) }
+                </select>
+            }
             <button type="button" class="dg-reset" disabled={!props.live} onclick={reset}>{ text::RESET }</button>
         </div>
     }

@@ -93,8 +93,10 @@ pub fn Recommendation(props: &RecommendationProps) -> Html {
                 <h4>{ text::WATCH_OUT_FOR }</h4>
                 <ul class="dg-list dg-watch">{ for e.watch_outs.iter().map(|w| html! { <li>{ w }</li> }) }</ul>
             }
-            <h4>{ text::YOU_STILL_OWN }</h4>
-            <ul class="dg-list dg-owned">{ for e.you_still_own.iter().map(|w| html! { <li>{ w }</li> }) }</ul>
+            if !e.you_still_own.is_empty() {
+                <h4>{ text::YOU_STILL_OWN }</h4>
+                <ul class="dg-list dg-owned">{ for e.you_still_own.iter().map(|w| html! { <li>{ w }</li> }) }</ul>
+            }
         </div>
     }
 }

@@ -1,4 +1,5 @@
-// A static file server for dist/ (at /) and www/ (at /www/), on 127.0.0.1
+// A static file server for dist/ (at /), www/ (at /www/) and Vue's browser
+// builds from node_modules (at /vendor/vue/, for www/hosts/vue.html), on 127.0.0.1
 // only: what `cargo xtask serve`, the end-to-end tests (Playwright's
 // webServer) and the browser benchmark (tests/bench/measure.mjs) run.
 //
@@ -32,6 +33,11 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 /** The default mounts: URL prefix (ending in /) → directory. First match wins. */
 export const defaultMounts = [
   { prefix: '/www/', dir: join(root, 'www') },
+  // The guides as data (the built-in one and the worked example of a
+  // team's own), read-only, for the pages that load a guide by guide-src.
+  { prefix: '/guides/', dir: join(root, 'crates/core/guides') },
+  // Vue's browser builds, read-only, for the framework host page www/hosts/vue.html.
+  { prefix: '/vendor/vue/', dir: join(root, 'node_modules/vue/dist') },
   { prefix: '/', dir: join(root, 'dist') },
 ];
 

@@ -223,7 +223,12 @@ fn read_answers(guide: &Guide, text: &str, title: Option<&str>) -> Result<Vec<(S
     let json_lines = lines.len() > 1 && serde_json::from_str::<serde_json::Value>(first).is_ok();
     if !json_lines {
         let profile = parse_answers(guide, text).map_err(|e| anyhow::anyhow!("{e}"))?;
-        return Ok(vec![(title.unwrap_or("Workflow").to_owned(), profile)]);
+        return Ok(vec![(
+            title
+                .unwrap_or(decision_guide_core::text::RECORD_TITLE)
+                .to_owned(),
+            profile,
+        )]);
     }
     lines
         .into_iter()

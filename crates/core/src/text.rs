@@ -2,6 +2,9 @@
 //! headings, labels and sentences that the Markdown record and the widget
 //! both show. One place, so that the two never drift apart.
 
+/// The title of a decision record for answers that came without one.
+pub const RECORD_TITLE: &str = "Workflow";
+
 /// Heading of the reasons.
 pub const WHY: &str = "Why";
 /// Heading of the answer changes that would move the recommendation.
@@ -77,6 +80,13 @@ pub const DISMISS: &str = "Dismiss";
 pub const COPY_MARKDOWN: &str = "Copy as Markdown";
 /// The copy-link button.
 pub const COPY_LINK: &str = "Copy link";
+/// Said when the record reached the clipboard.
+pub const COPIED_MARKDOWN: &str = "Copied the decision record as Markdown.";
+/// Said when the link reached the clipboard.
+pub const COPIED_LINK: &str = "Copied a link to these answers.";
+/// Said over the text to copy by hand when the browser refused.
+pub const COPY_BY_HAND: &str =
+    "This browser did not allow copying. Select the text below and copy it:";
 /// The landmark label of the first guide on a page.
 pub const LANDMARK: &str = "Decision guide";
 /// Left end of the layers scale.
