@@ -44,10 +44,14 @@ function answerEntries(value, what) {
   // answer. Values other than null, booleans and strings go as a short
   // description, which the wasm quotes in its error.
   const entries = [];
-  for (const key of Object.keys(v)) {
-    const x = v[key];
-    const plain = x === null || x === undefined || typeof x === 'boolean' || typeof x === 'string';
-    entries.push(key, plain ? x : { other: describe(x) });
+  try {
+    for (const key of Object.keys(v)) {
+      const x = v[key];
+      const plain = x === null || x === undefined || typeof x === 'boolean' || typeof x === 'string';
+      entries.push(key, plain ? x : { other: describe(x) });
+    }
+  } catch (e) {
+    return { problem: `the ${what} could not be read (${bounded(e && e.message ? e.message : e)})` };
   }
   return { entries };
 }
@@ -147,7 +151,7 @@ export function defineDecisionGuide({ css, html = '', load, loadCustom, tag = 'd
     .then(
       (exports) => {
         wasm = exports;
-        for (const el of waiting) el._start();
+        for (const el of waiting) el._startSafely();
         waiting.clear();
       },
       (error) => {
@@ -179,11 +183,15 @@ export function defineDecisionGuide({ css, html = '', load, loadCustom, tag = 'd
 
     connectedCallback() {
       if (this._widget) return;
-      // A property set before the element was upgraded shadows its setter.
-      if (Object.prototype.hasOwnProperty.call(this, 'answers')) {
-        const value = this.answers;
-        delete this.answers;
-        this._pending = { value, what: 'answers property' };
+      // A property set before the element was upgraded shadows its setter:
+      // take the value and hand it to the setter.
+      for (const name of ['answers', 'theme', 'permalink', 'guideSrc']) {
+        if (Object.prototype.hasOwnProperty.call(this, name)) {
+          const value = this[name];
+          delete this[name];
+          if (name === 'answers') this._pending = { value, what: 'answers property' };
+          else this[name] = value;
+        }
       }
       if (!this._n) this._n = ++instances;
       const shadow = this.shadowRoot || this.attachShadow({ mode: 'open' });
@@ -211,7 +219,7 @@ export function defineDecisionGuide({ css, html = '', load, loadCustom, tag = 'd
         }
       }
       if (own) this._startOwn(own);
-      else if (wasm) this._start();
+      else if (wasm) this._startSafely();
       else if (failure) this._fail();
       else waiting.add(this);
     }
@@ -285,6 +293,8 @@ export function defineDecisionGuide({ css, html = '', load, loadCustom, tag = 'd
       // Moving an element disconnects and reconnects it: free it only once it stays out.
       queueMicrotask(() => {
         if (!this.isConnected && this._widget) {
+          // Added back later, it starts from the answers it had.
+          this._pending = { value: this._widget.answers(), what: 'answers property' };
           this._widget.free();
           this._widget = null;
         }
@@ -304,6 +314,23 @@ export function defineDecisionGuide({ css, html = '', load, loadCustom, tag = 'd
       }
     }
 
+    /** Starts, and shows any failure as a notice rather than leaving a static box. */
+    _startSafely() {
+      try {
+        this._start();
+      } catch (e) {
+        console.error('decision-guide: this guide could not start', e);
+        const shadow = this.shadowRoot;
+        if (shadow && !shadow.querySelector('.dg-notice')) {
+          const notice = document.createElement('p');
+          notice.className = 'dg-notice';
+          notice.setAttribute('role', 'status');
+          notice.textContent = `This guide could not start: ${bounded(e && e.message ? e.message : e)}`;
+          shadow.prepend(notice);
+        }
+      }
+    }
+
     /** The wasm is here: take over the static guide. */
     _start() {
       if (!this.isConnected || this._widget) return;
@@ -316,6 +343,7 @@ export function defineDecisionGuide({ css, html = '', load, loadCustom, tag = 'd
 
     /** Hands the starting answers to a freshly mounted widget. */
     _begin() {
+      this._live = false;
       const label = this._n === 1 ? 'Decision guide' : `Decision guide ${this._n}`;
       const link = this._permalinkValue();
       let entries;
@@ -323,7 +351,7 @@ export function defineDecisionGuide({ css, html = '', load, loadCustom, tag = 'd
       const given = this._pending ?? (this.hasAttribute('answers') ? { value: this.getAttribute('answers'), what: 'answers attribute' } : null);
       this._pending = undefined;
       if (given && link === undefined) ({ entries, problem } = answerEntries(given.value, given.what));
-      this._widget.start(label, link, entries, problem);
+      this._startedClean = this._widget.start(label, link, entries, given?.what, problem);
     }
 
     /** The wasm could not run: the static guide stays, with a notice. */
@@ -349,7 +377,14 @@ export function defineDecisionGuide({ css, html = '', load, loadCustom, tag = 'd
       queueMicrotask(() => {
         this._eventQueued = false;
         if (!this._widget) return;
-        if (this.hasAttribute('permalink')) this._writePermalink(this._widget.permalink());
+        // Going live writes the fragment only for answers given cleanly (a
+        // link to them); a fragment that was refused stays as the page had
+        // it, and no answers means no fragment. After that, every change.
+        if (this.hasAttribute('permalink')) {
+          const link = this._widget.permalink();
+          if (this._live || (this._startedClean && /[^-]/.test(link))) this._writePermalink(link);
+        }
+        this._live = true;
         this.dispatchEvent(new CustomEvent('decision-change', { detail: this._parsed(), bubbles: true, composed: true }));
       });
     }
@@ -394,14 +429,21 @@ export function defineDecisionGuide({ css, html = '', load, loadCustom, tag = 'd
       if (error && throwing) throw new TypeError(error);
     }
 
-    /** The key of this element's answers in the URL fragment: its id, or "dg". */
-    _permalinkKey() { return this.id || 'dg'; }
+    /** The key of this element's answers in the URL fragment: its id (encoded), or "dg". */
+    _permalinkKey() { return encodeURIComponent(this.id || 'dg'); }
 
+    /** This element's permalink in the URL fragment, undecoded parts left as they are. */
     _permalinkValue() {
       if (!this.hasAttribute('permalink')) return undefined;
       const key = `${this._permalinkKey()}=`;
       const part = location.hash.slice(1).split('&').find((p) => p.startsWith(key));
-      return part === undefined ? undefined : decodeURIComponent(part.slice(key.length));
+      if (part === undefined) return undefined;
+      const raw = part.slice(key.length);
+      try {
+        return decodeURIComponent(raw);
+      } catch {
+        return raw; // not valid percent-encoding: the wasm names it as no link of this guide
+      }
     }
 
     _writePermalink(value) {

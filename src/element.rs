@@ -185,21 +185,25 @@ fn raw_answers(entries: &Array) -> RawAnswers {
 #[wasm_bindgen]
 impl Widget {
     /// Takes over: the starting answers (from the permalink fragment, which
-    /// wins, or the `answers` entries), a problem the element found with
-    /// them, and this instance's landmark label. Makes the guide live.
+    /// wins, or the `answers` entries, which came from `what`: the
+    /// attribute or the property), a problem the element found with them,
+    /// and this instance's landmark label. Makes the guide live. Returns
+    /// whether the starting answers were taken without a problem.
     pub fn start(
         &self,
         label: String,
         permalink: Option<String>,
         entries: Option<Array>,
+        what: Option<String>,
         problem: Option<String>,
-    ) {
+    ) -> bool {
+        let what = what.unwrap_or_else(|| "answers attribute".to_owned());
         let guide = self.guide();
         let start = match (permalink, entries) {
             (Some(link), _) => guide.from_permalink(&link).map_err(|e| e.to_string()),
             (None, Some(entries)) => guide
                 .profile(&raw_answers(&entries))
-                .map_err(|e| format!("in the answers attribute: {e}")),
+                .map_err(|e| format!("in the {what}: {e}")),
             (None, None) => Ok(guide.empty_profile()),
         };
         let (profile, error) = match (start, problem) {
@@ -216,7 +220,9 @@ impl Widget {
             error,
             label: label.into(),
         };
+        let clean = matches!(&start, Action::Start { error: None, .. });
         self.store.when_mounted(move |store| store.dispatch(start));
+        clean
     }
 
     /// The current result JSON (the contract's result shape).

@@ -67,6 +67,9 @@ pub fn Recommendation(props: &RecommendationProps) -> Html {
         }
     });
 
+    // Two children that never change places: yew diffs unkeyed children
+    // from the end, and a part that comes and goes would make it rebuild
+    // the verdict, the live region screen readers listen to.
     html! {
         <div class="dg-result" data-path={e.path_id.clone()}>
             <div class="dg-verdict" aria-live="polite" aria-atomic="true">
@@ -74,29 +77,31 @@ pub fn Recommendation(props: &RecommendationProps) -> Html {
                 <h3 class="dg-path-name" id="dg-result">{ &e.path_name }</h3>
                 <p class="dg-summary">{ &e.path_summary }</p>
             </div>
-            { for provisional }
-            <h4>{ text::WHY }</h4>
-            { for e.reasons.iter().map(|r| html! { <p class="dg-reason" data-rule={r.rule.clone()}>{ &r.text }</p> }) }
-            if !e.warnings.is_empty() {
-                <h4>{ text::WARNINGS }</h4>
-                <ul class="dg-warnings">
-                    { for e.warnings.iter().map(|w| html! { <li data-warning={w.id.clone()}>{ &w.text }</li> }) }
-                </ul>
-            }
-            <h4>{ text::WOULD_CHANGE }</h4>
-            if e.would_change.is_empty() {
-                <p class="dg-muted">{ text::NOTHING_WOULD_CHANGE }</p>
-            } else {
-                <ul class="dg-changes">{ for changes }</ul>
-            }
-            if !e.watch_outs.is_empty() {
-                <h4>{ text::WATCH_OUT_FOR }</h4>
-                <ul class="dg-list dg-watch">{ for e.watch_outs.iter().map(|w| html! { <li>{ w }</li> }) }</ul>
-            }
-            if !e.you_still_own.is_empty() {
-                <h4>{ text::YOU_STILL_OWN }</h4>
-                <ul class="dg-list dg-owned">{ for e.you_still_own.iter().map(|w| html! { <li>{ w }</li> }) }</ul>
-            }
+            <div class="dg-explain">
+                { for provisional }
+                <h4>{ text::WHY }</h4>
+                { for e.reasons.iter().map(|r| html! { <p class="dg-reason" data-rule={r.rule.clone()}>{ &r.text }</p> }) }
+                if !e.warnings.is_empty() {
+                    <h4>{ text::WARNINGS }</h4>
+                    <ul class="dg-warnings">
+                        { for e.warnings.iter().map(|w| html! { <li data-warning={w.id.clone()}>{ &w.text }</li> }) }
+                    </ul>
+                }
+                <h4>{ text::WOULD_CHANGE }</h4>
+                if e.would_change.is_empty() {
+                    <p class="dg-muted">{ text::NOTHING_WOULD_CHANGE }</p>
+                } else {
+                    <ul class="dg-changes">{ for changes }</ul>
+                }
+                if !e.watch_outs.is_empty() {
+                    <h4>{ text::WATCH_OUT_FOR }</h4>
+                    <ul class="dg-list dg-watch">{ for e.watch_outs.iter().map(|w| html! { <li>{ w }</li> }) }</ul>
+                }
+                if !e.you_still_own.is_empty() {
+                    <h4>{ text::YOU_STILL_OWN }</h4>
+                    <ul class="dg-list dg-owned">{ for e.you_still_own.iter().map(|w| html! { <li>{ w }</li> }) }</ul>
+                }
+            </div>
         </div>
     }
 }

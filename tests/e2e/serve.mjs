@@ -18,7 +18,9 @@
 // - methods other than GET and HEAD: 405.
 // A directory is answered with its index.html (a directory asked for
 // without its final slash is redirected to it first). Every response says
-// `cache-control: no-store`. Range requests are ignored (whole files only).
+// `cache-control: no-store` and `access-control-allow-origin: *` (public
+// files, loadable from a sandboxed iframe's opaque origin, as GitHub Pages
+// serves them). Range requests are ignored (whole files only).
 //
 // `createStaticServer(mounts)` is exported for tests that need a server
 // over other directories; importing this file starts nothing.
@@ -108,6 +110,9 @@ export function createStaticServer(mounts = defaultMounts) {
       setHeaders: (res) => {
         res.setHeader('Cache-Control', 'no-store');
         res.setHeader('X-Content-Type-Options', 'nosniff');
+        // Public files: a page in a sandboxed iframe (an opaque origin)
+        // may load them, as from GitHub Pages, which sends the same.
+        res.setHeader('Access-Control-Allow-Origin', '*');
       },
       onNoMatch: (_req, res) => reply(res, 404, 'not found'),
     }),

@@ -126,6 +126,25 @@ fn test(root: &Path) -> Result<()> {
             "warnings",
         ],
     )?;
+    run(
+        root,
+        "cargo",
+        &[
+            "clippy",
+            "--quiet",
+            "-p",
+            "decision-guide",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--features",
+            "custom-guides",
+            "--target-dir",
+            "target/custom",
+            "--",
+            "-D",
+            "warnings",
+        ],
+    )?;
     run(root, "cargo", &["test", "--workspace", "--quiet"])?;
     // Component tests, in headless Chromium through chromedriver (the
     // runner takes no --quiet).

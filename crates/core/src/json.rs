@@ -25,13 +25,22 @@ pub fn push_quoted(out: &mut String, s: &str) {
             '\n' => out.push_str("\\n"),
             '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
-            c if (c as u32) < 0x20 => {
+            // Control characters, and the invisible and direction-changing
+            // ones: quoted input must read as it is (a right-to-left
+            // override would turn an error message around; a zero-width
+            // space would make "shape\u200b" look like "shape").
+            c if (c as u32) < 0x20 || is_invisible(c) => {
                 let _ = write!(out, "\\u{:04x}", c as u32);
             }
             c => out.push(c),
         }
     }
     out.push('"');
+}
+
+/// Characters that change direction or show nothing.
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{061C}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
 }
 
 /// A string from outside as an error message quotes it: a JSON literal of
@@ -109,6 +118,12 @@ mod tests {
     #[test]
     fn quote_escapes_what_json_requires() {
         assert_eq!(quote("a\"b\\c\nd\u{1}"), r#""a\"b\\c\nd\u0001""#);
+    }
+
+    #[test]
+    fn invisible_and_direction_characters_are_escaped() {
+        assert_eq!(quote("shape\u{200b}"), r#""shape\u200b""#);
+        assert_eq!(quote("a\u{202e}b"), r#""a\u202eb""#);
     }
 
     #[test]

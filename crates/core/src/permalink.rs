@@ -16,6 +16,11 @@ use crate::profile::Profile;
 /// Why a permalink could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PermalinkError {
+    /// Not a permalink at all: a character no permalink holds.
+    NotALink {
+        /// The fragment, as a bounded excerpt.
+        text: String,
+    },
     /// Made for a guide with another number of questions (another version).
     Length {
         /// The fragment, as a bounded excerpt.
@@ -41,6 +46,10 @@ pub enum PermalinkError {
 impl fmt::Display for PermalinkError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
+            PermalinkError::NotALink { text } => write!(
+                f,
+                "the permalink {text} is not one this guide made: links hold only 0-9, a-z and -"
+            ),
             PermalinkError::Length { text, got, want, questions } => write!(
                 f,
                 "the permalink {text} has {got} characters, but links to this guide have {want} ({questions} questions): it was made for another version of the guide"
@@ -89,6 +98,14 @@ impl Guide {
     pub fn from_permalink(&self, text: &str) -> Result<Profile, PermalinkError> {
         let width = self.permalink_width();
         let chars: Vec<char> = text.chars().collect();
+        if !chars
+            .iter()
+            .all(|&c| c == '-' || c.is_ascii_digit() || c.is_ascii_lowercase())
+        {
+            return Err(PermalinkError::NotALink {
+                text: excerpt(text),
+            });
+        }
         let want = self.questions.len() * width;
         if chars.len() != want {
             return Err(PermalinkError::Length {

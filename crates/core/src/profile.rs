@@ -78,7 +78,8 @@ impl Profile {
         }
     }
 
-    /// The raw codes, for the code generator and the exhaustive check.
+    /// The raw codes, for the code generator.
+    #[cfg(feature = "json")]
     pub(crate) fn codes(&self) -> &[u8] {
         &self.codes
     }
