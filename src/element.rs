@@ -41,10 +41,11 @@ pub struct Widget {
 
 /// Mounts a widget in place of `root`, the element inside the shadow root
 /// that holds the pre-rendered guide (or nothing): a pooled app if there is
-/// one, or a new one. A new app first renders the static state, identical
-/// to the pre-render, into an element of its own, which then replaces
-/// `root` in one step: the guide becomes live in place, with no flash and
-/// without yew's hydration (19 KB gzip). `changed` is called (with no
+/// one, or a new one. The app renders into an element of its own, which
+/// replaces `root` in one step once it has rendered: the guide becomes
+/// live in place, with no flash, without yew's hydration (19 KB gzip) and
+/// with one render (the element calls [`Widget::start`] right after this,
+/// before the first render runs). `changed` is called (with no
 /// arguments) after every change of answers.
 ///
 /// `copy(kind, text)` is the element's clipboard: `kind` is `"markdown"`
@@ -214,14 +215,14 @@ impl Widget {
         if let Some(e) = &error {
             web_sys::console::error_1(&format!("decision-guide: {e}").into());
         }
-        // After the first render, which is swapped in for the pre-render.
-        let start = Action::Start {
+        // At once: the app's first render (swapped in for the static
+        // guide when it is done) is then already the live one.
+        let clean = error.is_none();
+        self.store.dispatch(Action::Start {
             profile,
             error,
             label: label.into(),
-        };
-        let clean = matches!(&start, Action::Start { error: None, .. });
-        self.store.when_mounted(move |store| store.dispatch(start));
+        });
         clean
     }
 

@@ -21,7 +21,8 @@
 //   MutationObserver callback on the result panel, two frames apart, at
 //   least --changes of them spread over the loads; p50 and p95;
 // - memory (widget only): --cycles times create <decision-guide>, append,
-//   wait for its table, remove; DOM nodes, JS listeners, JS heap and (when
+//   wait for its table, remove (after 20 uncounted warm-up cycles); DOM
+//   nodes, JS listeners, JS heap and (when
 //   the element exposes it) wasm memory, after forced GC, before and after.
 // It prints a table and merges its figures into --json (default
 // target/bench.json) under the key "browser". Any page that fails to load
@@ -41,6 +42,7 @@ const LOAD_TIMEOUT = 30_000; // a page to load and show its content / become int
 const STEP_TIMEOUT = 5_000; // one answer change to reach the result panel
 const CYCLE_TIMEOUT = 10_000; // one widget to render its table
 const WATCHDOG = 30 * 60_000; // the whole run
+const WARM_UP_CYCLES = 20; // mount/unmount cycles before the memory "before" reading
 
 // The pages, and how each says it is interactive.
 const PAGES = [
@@ -337,6 +339,11 @@ async function memory(browser, base, cycles) {
       const heap = await cdp.send('Runtime.getHeapUsage');
       return { nodes: dom.nodes, documents: dom.documents, jsEventListeners: dom.jsEventListeners, heapUsedBytes: heap.usedSize, heapTotalBytes: heap.totalSize, wasmMemoryBytes: await tab.evaluate(wasmMemory) };
     };
+    // A few cycles first: the first removed widget's app stays pooled for
+    // the next one (by design), and wasm memory grows to its working size.
+    await tab.evaluate(widgetCycles, { cycles: WARM_UP_CYCLES, cycleTimeout: CYCLE_TIMEOUT }).catch((e) => {
+      throw new BenchError(`memory warm-up: ${e.message.split('\n')[0]}`);
+    });
     const before = await snapshot();
     const ms = await tab.evaluate(widgetCycles, { cycles, cycleTimeout: CYCLE_TIMEOUT }).catch((e) => {
       throw new BenchError(`memory: ${e.message.split('\n')[0]}`);
@@ -346,7 +353,7 @@ async function memory(browser, base, cycles) {
     for (const k of ['nodes', 'jsEventListeners', 'heapUsedBytes', 'wasmMemoryBytes']) {
       perCycle[k] = before[k] === null || after[k] === null ? null : round((after[k] - before[k]) / cycles, 3);
     }
-    return { cycles, msTotal: round(ms), msPerCycle: round(ms / cycles, 2), before, after, growthPerCycle: perCycle };
+    return { cycles, warmUpCycles: WARM_UP_CYCLES, msTotal: round(ms), msPerCycle: round(ms / cycles, 2), before, after, growthPerCycle: perCycle };
   } finally {
     await context.close();
   }

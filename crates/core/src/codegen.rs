@@ -193,7 +193,10 @@ impl Guide {
                 template(text)
             );
         }
-        let _ = writeln!(w, "    ]),\n    invariants: B(&[");
+        let _ = writeln!(w, "    ]),\n    invariants: INVARIANTS,");
+        // The invariants come after the static: only the check reads them,
+        // so a wasm build (the widget) leaves their texts out.
+        let mut inv = String::new();
         for v in self.invariants.iter() {
             let check = match v.check {
                 InvariantCheck::PathIn { when, allowed } => {
@@ -218,13 +221,13 @@ impl Guide {
                 }
             };
             let _ = writeln!(
-                w,
-                "        Invariant {{ id: {}, text: {},\n            check: {check} }},",
+                inv,
+                "    Invariant {{ id: {}, text: {},\n        check: {check} }},",
                 s(&v.id),
                 s(&v.text)
             );
         }
-        let _ = writeln!(w, "    ]),\n    presets: B(&[");
+        let _ = writeln!(w, "    presets: B(&[");
         for p in self.presets.iter() {
             let _ = writeln!(
                 w,
@@ -235,6 +238,10 @@ impl Guide {
             );
         }
         let _ = writeln!(w, "    ]),\n}};");
+        let _ = writeln!(
+            w,
+            "\n/// The invariants, which only the check reads: a wasm build (the widget)\n/// leaves them out.\n#[cfg(not(target_arch = \"wasm32\"))]\nconst INVARIANTS: List<Invariant> = B(&[\n{inv}]);\n#[cfg(target_arch = \"wasm32\")]\nconst INVARIANTS: List<Invariant> = B(&[]);"
+        );
         o
     }
 }
