@@ -90,6 +90,17 @@ async fn mount_app() -> (Element, Store) {
     (root, store)
 }
 
+/// Starts the guide with no answers, as the element does, and lets it render.
+async fn go_live(store: &Store) {
+    let empty = store.state().guide.empty_profile();
+    store.dispatch(Action::Start {
+        profile: empty,
+        error: None,
+        label: "Decision guide".into(),
+    });
+    tick().await;
+}
+
 #[wasm_bindgen_test]
 async fn the_static_guide_renders_then_goes_live() {
     let (root, store) = mount_app().await;
@@ -106,13 +117,7 @@ async fn the_static_guide_renders_then_goes_live() {
         count(&root, "input"),
         "nothing is clickable yet"
     );
-    let empty = store.state().guide.empty_profile();
-    store.dispatch(Action::Start {
-        profile: empty,
-        error: None,
-        label: "Decision guide".into(),
-    });
-    tick().await;
+    go_live(&store).await;
     assert_eq!(attr(&root, ".dg", "data-live").as_deref(), Some("true"));
     assert_eq!(count(&root, "input:disabled"), 0);
     assert_eq!(
@@ -128,13 +133,7 @@ async fn the_static_guide_renders_then_goes_live() {
 #[wasm_bindgen_test]
 async fn clicking_an_answer_re_evaluates_and_renders_the_explanation() {
     let (root, store) = mount_app().await;
-    let empty = store.state().guide.empty_profile();
-    store.dispatch(Action::Start {
-        profile: empty,
-        error: None,
-        label: "Decision guide".into(),
-    });
-    tick().await;
+    go_live(&store).await;
     assert_eq!(count(&root, "input:disabled"), 0, "live");
     click(&root, "#dg-aws_controls-1");
     tick().await;

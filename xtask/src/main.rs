@@ -97,54 +97,30 @@ fn run_cmd(mut c: Command) -> Result<()> {
 fn test(root: &Path) -> Result<()> {
     tools::ensure_all(root)?;
     run(root, "cargo", &["fmt", "--all", "--check"])?;
-    run(
-        root,
-        "cargo",
+    // Clippy natively (every package), on the wasm widget, and on its
+    // custom-guides variant (its own target dir, so the builds do not evict
+    // each other).
+    const WASM: [&str; 4] = ["-p", "decision-guide", "--target", "wasm32-unknown-unknown"];
+    for scope in [
+        &["--workspace", "--all-targets"][..],
+        &[&WASM[..], &["--all-targets"]].concat(),
         &[
-            "clippy",
-            "--workspace",
-            "--all-targets",
-            "--quiet",
-            "--",
-            "-D",
-            "warnings",
-        ],
-    )?;
-    run(
-        root,
-        "cargo",
-        &[
-            "clippy",
-            "--quiet",
-            "-p",
-            "decision-guide",
-            "--target",
-            "wasm32-unknown-unknown",
-            "--all-targets",
-            "--",
-            "-D",
-            "warnings",
-        ],
-    )?;
-    run(
-        root,
-        "cargo",
-        &[
-            "clippy",
-            "--quiet",
-            "-p",
-            "decision-guide",
-            "--target",
-            "wasm32-unknown-unknown",
-            "--features",
-            "custom-guides",
-            "--target-dir",
-            "target/custom",
-            "--",
-            "-D",
-            "warnings",
-        ],
-    )?;
+            &WASM[..],
+            &[
+                "--features",
+                "custom-guides",
+                "--target-dir",
+                "target/custom",
+            ],
+        ]
+        .concat(),
+    ] {
+        run(
+            root,
+            "cargo",
+            &[&["clippy", "--quiet"][..], scope, &["--", "-D", "warnings"]].concat(),
+        )?;
+    }
     run(root, "cargo", &["test", "--workspace", "--quiet"])?;
     // Component tests, in headless Chromium through chromedriver (the
     // runner takes no --quiet).

@@ -1,33 +1,14 @@
 //! The CLI through the real binary: what a user types, what comes out,
 //! and the exit code.
 
-use std::io::Write;
+mod common;
+
 use std::path::PathBuf;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
+
+use common::{run, run_closing_stdout};
 
 use serde_json::Value;
-
-fn run(args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_decision-guide"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("binary starts");
-    // A command may exit without reading its input (a usage error does):
-    // a closed pipe is then expected, not a failure.
-    match child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(stdin.as_bytes())
-    {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => panic!("write stdin: {e}"),
-        _ => {}
-    }
-    child.wait_with_output().expect("binary runs")
-}
 
 fn stdout(o: &Output) -> String {
     String::from_utf8(o.stdout.clone()).expect("utf-8 stdout")
@@ -162,7 +143,7 @@ fn every_preset_classifies_like_its_answers() {
     for preset in guide["presets"].as_array().expect("presets") {
         let id = preset["id"].as_str().expect("id");
         let by_name = run(&["classify", "--preset", id], "");
-        let by_answers = run(&["classify"], &preset["answers"].to_string());
+        let by_answers = run(&["classify"], preset["answers"].to_string());
         assert!(by_name.status.success() && by_answers.status.success());
         assert_eq!(stdout(&by_name), stdout(&by_answers), "preset {id}");
         let path = serde_json::from_str::<Value>(&stdout(&by_name)).expect("JSON")["path"].clone();
@@ -384,20 +365,6 @@ fn a_malformed_guide_lists_every_problem() {
     );
 }
 
-/// Runs a command whose reader has gone away before it writes (`| true`,
-/// or `| head` after its lines): it must end quietly and successfully.
-fn run_into_closed_pipe(args: &[&str]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_decision-guide"))
-        .args(args)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("binary starts");
-    drop(child.stdout.take());
-    child.wait_with_output().expect("binary runs")
-}
-
 #[test]
 fn a_closed_stdout_is_a_quiet_successful_end() {
     for args in [
@@ -414,7 +381,7 @@ fn a_closed_stdout_is_a_quiet_successful_end() {
         &["--help"],
         &["check"],
     ] {
-        let o = run_into_closed_pipe(args);
+        let o = run_closing_stdout(args, b"", 0);
         assert_eq!(o.status.code(), Some(0), "{args:?}: {}", stderr(&o));
         assert_eq!(stderr(&o), "", "{args:?}");
     }
@@ -423,7 +390,7 @@ fn a_closed_stdout_is_a_quiet_successful_end() {
 #[test]
 fn huge_input_is_quoted_as_a_bounded_excerpt() {
     let key = "k".repeat(1_000_000);
-    let o = run(&["classify"], &format!("{{\"{key}\": true}}"));
+    let o = run(&["classify"], format!("{{\"{key}\": true}}"));
     refused(&o, &["unknown question id \"kkk", "(1000000 characters)"]);
     assert!(
         stderr(&o).len() < 1000,

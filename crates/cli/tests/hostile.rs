@@ -5,41 +5,18 @@
 //! `crates/core/tests/broken/`, and a property over JSON Lines with the
 //! core library as the oracle. Each test prints how many cases it ran.
 
+mod common;
+
 use std::cell::Cell;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 
+use common::{run, run_closing_stdout, spawn, BIN};
 use decision_guide_core::{builtin, parse_answers};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, FileFailurePersistence, TestCaseError, TestRunner};
 use serde_json::Value;
-
-const BIN: &str = env!("CARGO_BIN_EXE_decision-guide");
-
-/// Runs the binary with `stdin` written from another thread, so that
-/// neither side blocks on a full pipe.
-fn run(args: &[&str], stdin: impl Into<Vec<u8>>) -> Output {
-    let stdin = stdin.into();
-    let mut child = Command::new(BIN)
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("binary starts");
-    let mut pipe = child.stdin.take().expect("stdin");
-    let writer = std::thread::spawn(move || {
-        // A command may exit before reading all of it (a usage error does).
-        match pipe.write_all(&stdin) {
-            Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => panic!("write stdin: {e}"),
-            _ => {}
-        }
-    });
-    let out = child.wait_with_output().expect("binary runs");
-    writer.join().expect("stdin writer");
-    out
-}
 
 fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
@@ -204,13 +181,8 @@ fn fifty_megabytes_of_json_lines_stream_through() {
         expected.push(result);
         k += 1;
     }
-    let mut child = Command::new(BIN)
-        .arg("classify")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("binary starts");
+    let mut child = spawn(&["classify"]);
+    // Written here rather than with `feed`: every byte must go in.
     let mut pipe = child.stdin.take().expect("stdin");
     let bytes_in = input.len();
     let writer = std::thread::spawn(move || pipe.write_all(input.as_bytes()));
@@ -435,30 +407,6 @@ fn broken_guides_fail_the_check_naming_the_problem() {
 
 // ---------------------------------------------------------------------------
 // Output
-
-/// Runs a command and closes its stdout after reading `keep` bytes, mid
-/// output when there is more.
-fn run_closing_stdout(args: &[&str], stdin: &[u8], keep: usize) -> Output {
-    let mut child = Command::new(BIN)
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("binary starts");
-    let mut pipe = child.stdin.take().expect("stdin");
-    let input = stdin.to_vec();
-    let writer = std::thread::spawn(move || {
-        let _ = pipe.write_all(&input);
-    });
-    let mut out = child.stdout.take().expect("stdout");
-    let mut first = vec![0u8; keep];
-    let _ = out.read_exact(&mut first);
-    drop(out);
-    let o = child.wait_with_output().expect("binary runs");
-    writer.join().expect("writer");
-    o
-}
 
 #[test]
 fn a_closed_stdout_ends_every_command_quietly() {

@@ -1,6 +1,9 @@
 //! A malformed guide gets every problem reported, each at its JSON path.
 //! Mutations find what they break by id, never by position.
 
+mod common;
+
+use common::{builtin_value, position};
 use decision_guide_core::{parse_guide, BUILTIN_GUIDE_JSON};
 use serde_json::{json, Value};
 
@@ -11,27 +14,14 @@ fn errors(guide: &Value) -> Vec<String> {
     }
 }
 
-fn builtin() -> Value {
-    serde_json::from_str(BUILTIN_GUIDE_JSON).expect("JSON")
-}
-
-fn at(g: &Value, list: &str, id: &str) -> usize {
-    g[list]
-        .as_array()
-        .expect("list")
-        .iter()
-        .position(|x| x["id"] == id)
-        .unwrap_or_else(|| panic!("no {list} entry {id}"))
-}
-
 #[test]
 fn every_problem_in_meaning_is_reported_with_its_path() {
-    let mut g = builtin();
-    let agent = at(&g, "rules", "agent-runtime");
+    let mut g = builtin_value();
+    let agent = position(&g, "rules", "agent-runtime");
     let last = g["rules"].as_array().expect("rules").len() - 1;
-    let heaviest = at(&g, "advice", "heaviest-path");
-    let overbuild = at(&g, "advice", "overbuild");
-    let bedrock = at(&g, "paths", "bedrock-models");
+    let heaviest = position(&g, "advice", "heaviest-path");
+    let overbuild = position(&g, "advice", "overbuild");
+    let bedrock = position(&g, "paths", "bedrock-models");
     g["rules"][agent]["path"] = json!("nowhere");
     g["questions"][0]["unanswered"]["assume"] = json!("maybe");
     g["advice"][heaviest]["when"]["all"][0] = json!({"fact": "nope"});
@@ -64,7 +54,7 @@ fn every_problem_in_meaning_is_reported_with_its_path() {
 
 #[test]
 fn structural_problems_name_their_path() {
-    let mut g = builtin();
+    let mut g = builtin_value();
     g["questions"][3]["prompt"] = json!(42);
     let got = errors(&g);
     assert_eq!(got.len(), 1);
@@ -73,7 +63,7 @@ fn structural_problems_name_their_path() {
         "{got:?}"
     );
 
-    let mut g = builtin();
+    let mut g = builtin_value();
     g["rules"][0]["colour"] = json!("red");
     let got = errors(&g);
     assert!(
@@ -96,7 +86,7 @@ fn a_byte_order_mark_is_accepted() {
 
 #[test]
 fn conditions_must_have_exactly_one_form_and_rules_cannot_test_the_path() {
-    let mut g = builtin();
+    let mut g = builtin_value();
     g["rules"][3]["when"] = json!({"q": "shape", "is": "single", "fact": "aws_mandate"});
     g["rules"][4]["when"] = json!({"path": "direct-api"});
     g["facts"]["loop"] = json!({"fact": "loop"});
@@ -118,7 +108,7 @@ fn conditions_must_have_exactly_one_form_and_rules_cannot_test_the_path() {
 
 #[test]
 fn placeholders_must_name_a_fact() {
-    let mut g = builtin();
+    let mut g = builtin_value();
     g["rules"][0]["reason"] = json!("Because {because:nothing}.");
     g["rules"][1]["reason"] = json!("Because {why}.");
     let last = g["rules"].as_array().expect("rules").len() - 1;

@@ -2,22 +2,11 @@
 //! broken on purpose, through the same entry point the CLI uses. Mutations
 //! find the rule or advice they break by id, never by position.
 
-use decision_guide_core::{builtin, parse_guide, Report, BUILTIN_GUIDE_JSON};
+mod common;
+
+use common::{builtin_value, position};
+use decision_guide_core::{builtin, parse_guide, Report};
 use serde_json::{json, Value};
-
-fn builtin_value() -> Value {
-    serde_json::from_str(BUILTIN_GUIDE_JSON).expect("built-in guide is JSON")
-}
-
-/// The position of the entry with this id in `list` (rules, advice, …).
-fn position(g: &Value, list: &str, id: &str) -> usize {
-    g[list]
-        .as_array()
-        .expect("list")
-        .iter()
-        .position(|x| x["id"] == id)
-        .unwrap_or_else(|| panic!("no {list} entry {id}"))
-}
 
 /// The built-in guide with `rule` placed first, ahead of every other rule.
 fn with_first_rule(rule: Value) -> Value {

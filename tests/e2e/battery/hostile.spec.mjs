@@ -372,8 +372,8 @@ test.describe('hostile content', () => {
   });
 
   test('ids with &, = and % keep their permalinks apart from other guides', async ({ page }) => {
-    await page.goto('/www/battery/empty.html');
-    await page.evaluate(() => {
+    /** In the page: three guides whose ids need escaping, and one with no id. */
+    const addGuides = () => {
       for (const id of ['x&dg', 'y=z', '50%']) {
         const el = document.createElement('decision-guide');
         el.id = id;
@@ -384,7 +384,9 @@ test.describe('hostile content', () => {
       plain.setAttribute('permalink', '');
       plain.className = 'plain';
       document.getElementById('b').append(plain);
-    });
+    };
+    await page.goto('/www/battery/empty.html');
+    await page.evaluate(addGuides);
     await ready(page);
     await page.evaluate(() => { for (const el of document.querySelectorAll('decision-guide[id]')) el.answers = { aws_controls: true }; });
     const url = page.url();
@@ -392,18 +394,7 @@ test.describe('hostile content', () => {
     await page.goto('about:blank');
     const log = record(page);
     await page.goto(url);
-    await page.evaluate(() => {
-      for (const id of ['x&dg', 'y=z', '50%']) {
-        const el = document.createElement('decision-guide');
-        el.id = id;
-        el.setAttribute('permalink', '');
-        document.getElementById('a').append(el);
-      }
-      const plain = document.createElement('decision-guide');
-      plain.setAttribute('permalink', '');
-      plain.className = 'plain';
-      document.getElementById('b').append(plain);
-    });
+    await page.evaluate(addGuides);
     await ready(page);
     const got = await page.evaluate(() => [...document.querySelectorAll('decision-guide')].map((el) => [el.id || el.className, el.answers, el.shadowRoot.querySelector('.dg-error')?.textContent ?? null]));
     expect(log.errors).toEqual([]);

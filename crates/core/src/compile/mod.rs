@@ -147,9 +147,17 @@ impl<'a> Compiler<'a> {
         }
     }
 
+    /// A list that must hold 1 to `max` entries.
     fn limit(&mut self, at: &str, what: &str, len: usize, max: usize) {
         if len == 0 || len > max {
             self.err(at, format!("must hold 1 to {max} {what}, has {len}"));
+        }
+    }
+
+    /// A list that may be empty but must hold at most `max` entries.
+    fn at_most(&mut self, at: &str, what: &str, len: usize, max: usize) {
+        if len > max {
+            self.err(at, format!("must hold at most {max} {what}, has {len}"));
         }
     }
 
@@ -195,60 +203,22 @@ impl<'a> Compiler<'a> {
         );
         self.unique("$.paths", ".id", raw.paths.iter().map(|p| p.id.as_str()));
         self.limit("$.paths", "paths", raw.paths.len(), MAX_PATHS);
-        if raw.advice.len() > MAX_ADVICE {
-            self.err(
-                "$.advice",
-                format!(
-                    "must hold at most {MAX_ADVICE} entries, has {}",
-                    raw.advice.len()
-                ),
-            );
-        }
-        if raw.invariants.len() > MAX_INVARIANTS {
-            self.err(
-                "$.invariants",
-                format!(
-                    "must hold at most {MAX_INVARIANTS} invariants, has {}",
-                    raw.invariants.len()
-                ),
-            );
-        }
-        if raw.facts.0.len() > MAX_ADVICE {
-            self.err(
-                "$.facts",
-                format!(
-                    "must hold at most {MAX_ADVICE} facts, has {}",
-                    raw.facts.0.len()
-                ),
-            );
-        }
-        if raw.responsibilities.0.len() > MAX_ADVICE {
-            self.err(
-                "$.responsibilities",
-                format!(
-                    "must hold at most {MAX_ADVICE} items, has {}",
-                    raw.responsibilities.0.len()
-                ),
-            );
-        }
-        if raw.rules.len() > MAX_RULES {
-            self.err(
-                "$.rules",
-                format!(
-                    "must hold at most {MAX_RULES} rules, has {}",
-                    raw.rules.len()
-                ),
-            );
-        }
-        if raw.groups.len() > MAX_GROUPS {
-            self.err(
-                "$.groups",
-                format!(
-                    "must hold at most {MAX_GROUPS} groups, has {}",
-                    raw.groups.len()
-                ),
-            );
-        }
+        self.at_most("$.advice", "entries", raw.advice.len(), MAX_ADVICE);
+        self.at_most(
+            "$.invariants",
+            "invariants",
+            raw.invariants.len(),
+            MAX_INVARIANTS,
+        );
+        self.at_most("$.facts", "facts", raw.facts.0.len(), MAX_ADVICE);
+        self.at_most(
+            "$.responsibilities",
+            "items",
+            raw.responsibilities.0.len(),
+            MAX_ADVICE,
+        );
+        self.at_most("$.rules", "rules", raw.rules.len(), MAX_RULES);
+        self.at_most("$.groups", "groups", raw.groups.len(), MAX_GROUPS);
         for (i, q) in raw.questions.iter().enumerate() {
             if q.options.len() > MAX_OPTIONS {
                 self.limit(
