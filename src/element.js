@@ -337,14 +337,7 @@ export function defineDecisionGuide({ css, html = '', load, loadCustom, tag = 'd
         this._start();
       } catch (e) {
         console.error('decision-guide: this guide could not start', e);
-        const shadow = this.shadowRoot;
-        if (shadow && !shadow.querySelector('.dg-notice')) {
-          const notice = document.createElement('p');
-          notice.className = 'dg-notice';
-          notice.setAttribute('role', 'status');
-          notice.textContent = `This guide could not start: ${bounded(e && e.message ? e.message : e)}`;
-          shadow.prepend(notice);
-        }
+        this._notice(`This guide could not start: ${bounded(e && e.message ? e.message : e)}`);
       }
     }
 
@@ -361,24 +354,28 @@ export function defineDecisionGuide({ css, html = '', load, loadCustom, tag = 'd
     /** Hands the starting answers to a freshly mounted widget. */
     _begin() {
       this._live = false;
-      const label = this._n === 1 ? 'Decision guide' : `Decision guide ${this._n}`;
       const link = this._permalinkValue();
       let entries;
       let problem;
       const given = this._pending ?? (this.hasAttribute('answers') ? { value: this.getAttribute('answers'), what: 'answers attribute' } : null);
       this._pending = undefined;
       if (given && link === undefined) ({ entries, problem } = answerEntries(given.value, given.what));
-      this._startedClean = this._widget.start(label, link, entries, given?.what, problem);
+      this._startedClean = this._widget.start(this._n, link, entries, given?.what, problem);
     }
 
     /** The wasm could not run: the static guide stays, with a notice. */
     _fail() {
+      this._notice(`This guide is shown without its interactive part: ${failure}`);
+    }
+
+    /** Puts `text` over the static guide, unless a notice is already there. */
+    _notice(text) {
       const shadow = this.shadowRoot;
       if (!shadow || shadow.querySelector('.dg-notice')) return;
       const notice = document.createElement('p');
       notice.className = 'dg-notice';
       notice.setAttribute('role', 'status');
-      notice.textContent = `This guide is shown without its interactive part: ${failure}`;
+      notice.textContent = text;
       shadow.prepend(notice);
     }
 
@@ -417,10 +414,7 @@ export function defineDecisionGuide({ css, html = '', load, loadCustom, tag = 'd
       let content = text;
       if (kind === 'link') {
         const url = new URL(location.href);
-        const key = this._permalinkKey();
-        const parts = url.hash.slice(1).split('&').filter((p) => p && !p.startsWith(`${key}=`));
-        parts.push(`${key}=${encodeURIComponent(text)}`);
-        url.hash = parts.join('&');
+        url.hash = this._fragmentWith(text);
         content = url.href;
       }
       let ok = false;
@@ -464,11 +458,16 @@ export function defineDecisionGuide({ css, html = '', load, loadCustom, tag = 'd
       }
     }
 
-    _writePermalink(value) {
+    /** The URL fragment (without `#`) with this element's answers set to `value`, other guides' kept. */
+    _fragmentWith(value) {
       const key = this._permalinkKey();
       const parts = location.hash.slice(1).split('&').filter((p) => p && !p.startsWith(`${key}=`));
       parts.push(`${key}=${encodeURIComponent(value)}`);
-      history.replaceState(history.state, '', `#${parts.join('&')}`);
+      return parts.join('&');
+    }
+
+    _writePermalink(value) {
+      history.replaceState(history.state, '', `#${this._fragmentWith(value)}`);
     }
 
     /** The current result (the contract's result JSON), or null before the wasm runs. */

@@ -11,7 +11,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use decision_guide_core::{builtin, Guide, RawAnswers, RawValue, Record};
+use decision_guide_core::{builtin, text, Guide, RawAnswers, RawValue, Record};
 use js_sys::{Array, Function, Object, Reflect};
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
@@ -188,11 +188,12 @@ impl Widget {
     /// Takes over: the starting answers (from the permalink fragment, which
     /// wins, or the `answers` entries, which came from `what`: the
     /// attribute or the property), a problem the element found with them,
-    /// and this instance's landmark label. Makes the guide live. Returns
-    /// whether the starting answers were taken without a problem.
+    /// and which guide on the page this is (from 1, for its landmark
+    /// label). Makes the guide live. Returns whether the starting answers
+    /// were taken without a problem.
     pub fn start(
         &self,
-        label: String,
+        instance: u32,
         permalink: Option<String>,
         entries: Option<Array>,
         what: Option<String>,
@@ -221,7 +222,7 @@ impl Widget {
         self.store.dispatch(Action::Start {
             profile,
             error,
-            label: label.into(),
+            label: text::landmark(instance).into(),
         });
         clean
     }
@@ -316,7 +317,7 @@ impl Drop for Widget {
 fn markdown(state: &State) -> String {
     let title = match state.preset.and_then(|n| state.guide.presets().get(n)) {
         Some(p) => p.title().to_owned(),
-        None => decision_guide_core::text::RECORD_TITLE.to_owned(),
+        None => text::RECORD_TITLE.to_owned(),
     };
     state.guide.markdown_record(
         &Record {

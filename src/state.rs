@@ -121,15 +121,11 @@ impl State {
     }
 
     fn with_profile(&self, profile: Profile, preset: Option<usize>) -> Self {
-        let explanation = if profile == self.profile {
-            self.explanation.clone()
+        // Same answers: same explanation, and what was copied still holds.
+        let (explanation, copied) = if profile == self.profile {
+            (self.explanation.clone(), self.copied.clone())
         } else {
-            Rc::new(self.guide.evaluate(&profile))
-        };
-        let copied = if profile == self.profile {
-            self.copied.clone()
-        } else {
-            None
+            (Rc::new(self.guide.evaluate(&profile)), None)
         };
         State {
             profile,

@@ -219,7 +219,7 @@ async fn the_widget_starts_reports_and_returns_its_app_to_the_pool() {
         &"tools_actions".into(),
         &true.into(),
     );
-    widget.start("Decision guide".into(), None, Some(entries), None, None);
+    widget.start(1, None, Some(entries), None, None);
     tick().await;
     let shadow = host.shadow_root().expect("shadow");
     assert_eq!(
@@ -265,7 +265,7 @@ async fn the_widget_starts_reports_and_returns_its_app_to_the_pool() {
     );
     let (host2, root2) = shadow_root();
     let again = element::mount(root2, changed, noop(), false);
-    again.start("Decision guide".into(), None, None, None, None);
+    again.start(1, None, None, None, None);
     tick().await;
     let shadow2 = host2.shadow_root().expect("shadow");
     assert!(

@@ -13,7 +13,7 @@ use crate::components::rule_of_thumb::RuleOfThumb;
 use crate::components::share::Share;
 use crate::state::{Action, CopyKind};
 use crate::store::Store;
-use decision_guide_core::{text, Id};
+use decision_guide_core::{text, GroupId, Id};
 
 /// Props of [`App`].
 #[derive(Properties, PartialEq, Clone)]
@@ -54,8 +54,9 @@ pub fn App(props: &AppProps) -> Html {
     let g = &state.guide;
     let live = state.live;
 
-    let mut sections: Vec<(Option<usize>, Vec<_>)> = (0..g.groups().len())
-        .map(|i| (Some(i), Vec::new()))
+    // One section per group in display order, then the ungrouped questions.
+    let mut sections: Vec<(Option<GroupId>, Vec<_>)> = (0..g.groups().len())
+        .map(|i| (Some(GroupId::at(i)), Vec::new()))
         .collect();
     sections.push((None, Vec::new()));
     for (q, question) in g.question_ids() {
@@ -65,7 +66,7 @@ pub fn App(props: &AppProps) -> Html {
     let groups = sections.into_iter().filter(|(_, qs)| !qs.is_empty()).map(|(group, qs)| {
         html! {
             <div class="dg-group">
-                if let Some(i) = group { <h3 class="dg-group-title">{ g.groups()[i].title() }</h3> }
+                if let Some(group) = group { <h3 class="dg-group-title">{ g.group(group).title() }</h3> }
                 { for qs.into_iter().map(|q| html! {
                     <QuestionCard key={q.index()} guide={g.clone()} {q} answer={state.profile.answer(q)}
                         {live} dispatch={dispatch.clone()} />
@@ -98,7 +99,7 @@ pub fn App(props: &AppProps) -> Html {
             <div class="dg-main">
                 <div class="dg-questions">{ for groups }</div>
                 <div class="dg-side">
-                    <Recommendation explanation={state.explanation.clone()} total={g.questions().len()} {live} dispatch={dispatch.clone()} />
+                    <Recommendation explanation={state.explanation.clone()} {live} dispatch={dispatch.clone()} />
                     <Share copied={state.copied.clone()} {live} can_link={props.can_link}
                         on_copy={props.on_copy.clone()} dispatch={dispatch.clone()} />
                 </div>

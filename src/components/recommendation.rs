@@ -14,8 +14,6 @@ use crate::state::Action;
 pub struct RecommendationProps {
     /// What to show.
     pub explanation: Rc<Explanation>,
-    /// How many questions the guide has.
-    pub total: usize,
     /// Whether input is taken yet.
     pub live: bool,
     /// Where actions go.
@@ -33,11 +31,11 @@ pub fn Recommendation(props: &RecommendationProps) -> Html {
         html! { <span class="dg-badge dg-badge-provisional">{ text::PROVISIONAL }</span> }
     };
     let provisional = (!complete).then(|| {
-        let open = e.answers.iter().filter(|a| a.answer.is_none()).count();
+        let open = e.unanswered().count();
         let movers = e.open_movers();
         html! {
             <div class="dg-note">
-                <p>{ text::open_questions(open, props.total) }</p>
+                <p>{ text::open_questions(open, e.answers.len()) }</p>
                 if movers.is_empty() {
                     <p>{ text::OPEN_CANNOT_MOVE }</p>
                 } else {

@@ -79,15 +79,15 @@ impl Report {
     }
 }
 
-/// The bit of [`Found::failed`] for the citation promise (invariants use
-/// bits from 0, and a guide has at most `MAX_INVARIANTS`).
-const CITATION_BIT: usize = 127;
+// One bit per invariant and one for citations must fit in `Found::failed`.
+const _: () = assert!(crate::model::MAX_INVARIANTS < 128);
 
 /// What the second pass finds for a combination.
 #[derive(Clone, Copy)]
 struct Found {
     advice: Set<AdviceId>,
-    /// Bit `k`: invariant `k` is broken; [`CITATION_BIT`]: a citation is empty.
+    /// Bit `k`: invariant `k` is broken; the bit after the last invariant
+    /// (a guide has at most `MAX_INVARIANTS`, 120): a citation is empty.
     failed: u128,
 }
 
@@ -480,13 +480,7 @@ impl Guide {
                     }
                 }
             }
-            let ctx = || {
-                let mut ctx = Ctx::answers(&effective[..n], answered);
-                ctx.path = path;
-                ctx.near = near;
-                ctx.near_open = near_open;
-                ctx
-            };
+            let ctx = || Ctx::outcome(&effective[..n], answered, path, near, near_open);
             let found = match signature.key(&effective[..n], answered, rule, near, near_open) {
                 Some(key) => *seen
                     .entry(key)
@@ -503,7 +497,7 @@ impl Guide {
                 let (advice, owned) = self.advice_and_owned(&ctx);
                 ctx.advice = advice;
                 ctx.owned = owned;
-                if k == CITATION_BIT {
+                if k == self.invariants.len() {
                     return self.uncited(&logic, &ctx, rule).join("; ");
                 }
                 match self.invariants[k].check {
@@ -512,13 +506,8 @@ impl Guide {
                 }
             };
             for (k, tally) in out.tallies.iter_mut().enumerate() {
-                let bit = if k == self.invariants.len() {
-                    CITATION_BIT
-                } else {
-                    k
-                };
-                if found.failed & (1 << bit) != 0 {
-                    tally.add(limit, i, || detail(bit));
+                if found.failed & (1 << k) != 0 {
+                    tally.add(limit, i, || detail(k));
                 }
             }
             for (v, tally) in self.invariants.iter().zip(out.tallies.iter_mut()) {
@@ -577,7 +566,7 @@ impl Guide {
             }
         }
         if !self.uncited(logic, ctx, rule).is_empty() {
-            failed |= 1 << CITATION_BIT;
+            failed |= 1 << self.invariants.len();
         }
         Found { advice, failed }
     }

@@ -93,6 +93,23 @@ impl<'a> Ctx<'a> {
             facts_hold: Cell::new(0),
         }
     }
+
+    /// The answers with the outcome advice conditions see: the path and the
+    /// paths one answer (to any question, to an open one) away.
+    pub(crate) fn outcome(
+        effective: &'a [u8],
+        answered: u64,
+        path: PathId,
+        near: Set<PathId>,
+        near_open: Set<PathId>,
+    ) -> Self {
+        Ctx {
+            path,
+            near,
+            near_open,
+            ..Ctx::answers(effective, answered)
+        }
+    }
 }
 
 /// A guide's condition tables, borrowed once: evaluation reads them many
@@ -280,10 +297,7 @@ impl Guide {
             effective[q] = current;
         }
 
-        let mut ctx = Ctx::answers(&effective[..n], answered);
-        ctx.path = path;
-        ctx.near = near;
-        ctx.near_open = near_open;
+        let ctx = Ctx::outcome(&effective[..n], answered, path, near, near_open);
         let (advice, owned) = self.advice_and_owned(&ctx);
         Decision {
             path,
@@ -296,22 +310,28 @@ impl Guide {
         }
     }
 
-    /// The questions cited by condition `c` for `profile` (the answers that
-    /// make it hold), with the outcome of `decision` visible to it.
-    pub(crate) fn cite_for(
+    /// Calls `f` with the answers of `profile` and the whole outcome of
+    /// `decision` (advice and what is owned too), as invariants and
+    /// `{because}` citations see them.
+    pub(crate) fn with_outcome<R>(
         &self,
-        c: CondId,
         profile: &Profile,
         decision: &Decision,
-    ) -> Set<QuestionId> {
-        let n = self.questions.len();
+        f: impl FnOnce(&Ctx<'_>) -> R,
+    ) -> R {
         let (effective, answered) = self.effective_answers(profile);
-        let mut ctx = Ctx::answers(&effective[..n], answered);
-        ctx.path = decision.path;
-        ctx.near = decision.near;
-        ctx.near_open = decision.near_open;
-        ctx.advice = decision.advice;
-        ctx.owned = decision.owned;
-        self.logic().cite(c, &ctx)
+        let n = self.questions.len();
+        let ctx = Ctx {
+            advice: decision.advice,
+            owned: decision.owned,
+            ..Ctx::outcome(
+                &effective[..n],
+                answered,
+                decision.path,
+                decision.near,
+                decision.near_open,
+            )
+        };
+        f(&ctx)
     }
 }

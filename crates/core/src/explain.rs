@@ -3,7 +3,7 @@
 //! the widget's recommendation panel. Texts are filled in and lists are
 //! final, so no renderer goes back to the guide to join parts by index.
 
-use crate::eval::Decision;
+use crate::eval::{Ctx, Decision};
 use crate::ids::{Id, OptionId, PathId, QuestionId, Set};
 use crate::json::{array, push_quoted, Object};
 use crate::model::{AdviceKind, Guide, Part, Template};
@@ -72,8 +72,6 @@ pub struct WouldChange {
     pub answer_json: String,
     /// Its label.
     pub label: String,
-    /// Where it would move to.
-    pub path: PathId,
     /// That path's id.
     pub path_id: String,
     /// That path's name.
@@ -83,16 +81,12 @@ pub struct WouldChange {
 /// One question and its answer.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AnswerLine {
-    /// The question.
-    pub question: QuestionId,
     /// Its id.
     pub id: String,
     /// Its prompt.
     pub prompt: String,
     /// The label of the answer given, if any.
     pub answer: Option<String>,
-    /// The label of the answer assumed while it is open.
-    pub assumed: String,
     /// What "not answered" means for it.
     pub unanswered: String,
 }
@@ -205,13 +199,15 @@ impl Guide {
         }
     }
 
-    fn fill(&self, template: &Template, profile: &Profile, decision: &Decision) -> String {
+    /// A template's text, each `{because}` replaced by the answers its
+    /// condition cites in `ctx`.
+    fn fill(&self, template: &Template, profile: &Profile, ctx: &Ctx<'_>) -> String {
         let mut out = String::new();
         for part in template.parts.iter() {
             match part {
                 Part::Text(t) => out.push_str(t),
                 Part::Cite(c) => {
-                    let cited = self.cite_for(*c, profile, decision);
+                    let cited = self.logic().cite(*c, ctx);
                     out.push_str(&self.because(profile, cited));
                 }
             }
@@ -221,13 +217,19 @@ impl Guide {
 
     /// Resolves a decision into the explanation every surface renders.
     pub fn explain(&self, profile: &Profile, decision: &Decision) -> Explanation {
+        self.with_outcome(profile, decision, |ctx| {
+            self.explain_in(profile, decision, ctx)
+        })
+    }
+
+    fn explain_in(&self, profile: &Profile, decision: &Decision, ctx: &Ctx<'_>) -> Explanation {
         let path = self.path(decision.path);
         let rule = self.rule(decision.rule);
         let mut warnings = Vec::new();
         let mut watch_outs = Vec::new();
         for a in decision.advice.iter() {
             let advice = self.advice_entry(a);
-            let text = self.fill(&advice.text, profile, decision);
+            let text = self.fill(&advice.text, profile, ctx);
             match advice.kind {
                 AdviceKind::Warning => warnings.push(Warning {
                     id: advice.warning.to_string(),
@@ -258,7 +260,7 @@ impl Guide {
             path_summary: path.summary.to_string(),
             reasons: vec![Reason {
                 rule: rule.id.to_string(),
-                text: self.fill(&rule.reason, profile, decision),
+                text: self.fill(&rule.reason, profile, ctx),
             }],
             warnings,
             watch_outs,
@@ -278,7 +280,6 @@ impl Guide {
                         answer: c.answer,
                         answer_json: option.value.to_json(),
                         label: option.label.to_string(),
-                        path: c.path,
                         path_id: to.id.to_string(),
                         path_name: to.name.to_string(),
                     }
@@ -287,13 +288,11 @@ impl Guide {
             answers: self
                 .question_ids()
                 .map(|(q, question)| AnswerLine {
-                    question: q,
                     id: question.id.to_string(),
                     prompt: question.prompt.to_string(),
                     answer: profile
                         .answer(q)
                         .map(|o| self.option(q, o).label.to_string()),
-                    assumed: self.option(q, question.assume).label.to_string(),
                     unanswered: question.unanswered.to_string(),
                 })
                 .collect(),

@@ -33,7 +33,7 @@ impl Guide {
         let e = record.explanation;
         let mut md = String::new();
         let _ = writeln!(md, "{h} Decision record: {}\n", record.title);
-        let open = e.answers.iter().filter(|a| a.answer.is_none()).count();
+        let open = e.unanswered().count();
         let _ = writeln!(
             md,
             "**{}:** {} (`{}`), {}.\n",

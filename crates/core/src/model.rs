@@ -498,10 +498,6 @@ impl Question {
             .enumerate()
             .map(|(i, o)| (OptionId::at(i), o))
     }
-    /// The option the rules assume while it is not answered.
-    pub fn assumed(&self) -> OptionId {
-        self.assume
-    }
 }
 
 text_getters!(AnswerOption {

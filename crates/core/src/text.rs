@@ -89,6 +89,16 @@ pub const COPY_BY_HAND: &str =
     "This browser did not allow copying. Select the text below and copy it:";
 /// The landmark label of the first guide on a page.
 pub const LANDMARK: &str = "Decision guide";
+
+/// The landmark label of the `n`th guide on a page (from 1), so that each
+/// landmark has its own name.
+pub fn landmark(n: u32) -> String {
+    if n <= 1 {
+        LANDMARK.to_owned()
+    } else {
+        format!("{LANDMARK} {n}")
+    }
+}
 /// Left end of the layers scale.
 pub const LIGHTER: &str = "lighter";
 /// Right end of the layers scale.

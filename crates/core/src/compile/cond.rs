@@ -3,7 +3,7 @@
 
 use super::{text, Compiler, ALWAYS};
 use crate::answers::known_list;
-use crate::ids::{AdviceId, CondId, FactId, Id, QuestionId, RespId};
+use crate::ids::{AdviceId, CondId, FactId, Id, QuestionId};
 use crate::model::{Cond, Part, Span, Template};
 use crate::raw::RawCond;
 
@@ -114,15 +114,9 @@ impl Compiler<'_> {
                     "only invariants may test what is owned",
                 );
             }
-            return match self.resp_ids.iter().position(|r| r == id) {
-                Some(i) => self.push(Cond::Owns(RespId::at(i))),
-                None => {
-                    self.err(
-                        format!("{at}.owns"),
-                        format!("unknown responsibility {id:?}"),
-                    );
-                    ALWAYS
-                }
+            return match self.resp_ref(format!("{at}.owns"), id) {
+                Some(r) => self.push(Cond::Owns(r)),
+                None => ALWAYS,
             };
         }
         if let Some(inner) = &c.not {

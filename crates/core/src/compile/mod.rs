@@ -147,18 +147,21 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    /// A list that must hold 1 to `max` entries.
-    fn limit(&mut self, at: &str, what: &str, len: usize, max: usize) {
+    /// A list that must hold 1 to `max` entries; true when it holds more.
+    fn limit(&mut self, at: &str, what: &str, len: usize, max: usize) -> bool {
         if len == 0 || len > max {
             self.err(at, format!("must hold 1 to {max} {what}, has {len}"));
         }
+        len > max
     }
 
-    /// A list that may be empty but must hold at most `max` entries.
-    fn at_most(&mut self, at: &str, what: &str, len: usize, max: usize) {
+    /// A list that may be empty but must hold at most `max` entries; true
+    /// when it holds more.
+    fn at_most(&mut self, at: &str, what: &str, len: usize, max: usize) -> bool {
         if len > max {
             self.err(at, format!("must hold at most {max} {what}, has {len}"));
         }
+        len > max
     }
 
     fn date(&mut self, at: &str, value: &str) {
@@ -195,33 +198,39 @@ impl<'a> Compiler<'a> {
             ".id",
             raw.questions.iter().map(|q| q.id.as_str()),
         );
-        self.limit(
+        // Every limit is reported (`|=` does not short-circuit); a guide over
+        // one is read no further: its ids would not fit their typed ids, a
+        // chain of facts could recurse deeper than the stack, and every
+        // reference would be checked (and its message written) against
+        // every entry of a list of any length.
+        let mut over = self.limit(
             "$.questions",
             "questions",
             raw.questions.len(),
             MAX_QUESTIONS,
         );
         self.unique("$.paths", ".id", raw.paths.iter().map(|p| p.id.as_str()));
-        self.limit("$.paths", "paths", raw.paths.len(), MAX_PATHS);
-        self.at_most("$.advice", "entries", raw.advice.len(), MAX_ADVICE);
-        self.at_most(
+        over |= self.limit("$.paths", "paths", raw.paths.len(), MAX_PATHS);
+        over |= self.at_most("$.advice", "entries", raw.advice.len(), MAX_ADVICE);
+        over |= self.at_most(
             "$.invariants",
             "invariants",
             raw.invariants.len(),
             MAX_INVARIANTS,
         );
-        self.at_most("$.facts", "facts", raw.facts.0.len(), MAX_ADVICE);
-        self.at_most(
+        over |= self.at_most("$.facts", "facts", raw.facts.0.len(), MAX_ADVICE);
+        over |= self.at_most(
             "$.responsibilities",
             "items",
             raw.responsibilities.0.len(),
             MAX_ADVICE,
         );
-        self.at_most("$.rules", "rules", raw.rules.len(), MAX_RULES);
-        self.at_most("$.groups", "groups", raw.groups.len(), MAX_GROUPS);
+        over |= self.at_most("$.rules", "rules", raw.rules.len(), MAX_RULES);
+        over |= self.at_most("$.groups", "groups", raw.groups.len(), MAX_GROUPS);
         for (i, q) in raw.questions.iter().enumerate() {
+            // Too few options is reported with the question, below.
             if q.options.len() > MAX_OPTIONS {
-                self.limit(
+                over |= self.limit(
                     &format!("$.questions[{i}].options"),
                     "options",
                     q.options.len(),
@@ -229,41 +238,24 @@ impl<'a> Compiler<'a> {
                 );
             }
         }
-        // A guide over a limit is read no further: its ids would not fit
-        // their typed ids, a chain of facts could recurse deeper than the
-        // stack, and every reference would be checked (and its message
-        // written) against every entry of a list of any length.
-        if raw.questions.len() > MAX_QUESTIONS
-            || raw.paths.len() > MAX_PATHS
-            || raw.advice.len() > MAX_ADVICE
-            || raw.invariants.len() > MAX_INVARIANTS
-            || raw.facts.0.len() > MAX_ADVICE
-            || raw.responsibilities.0.len() > MAX_ADVICE
-            || raw.rules.len() > MAX_RULES
-            || raw.groups.len() > MAX_GROUPS
-            || raw.questions.iter().any(|q| q.options.len() > MAX_OPTIONS)
-        {
+        if over {
             return Err(self.errors);
         }
-        for (what, keys) in [
+        for (what, field, keys) in [
             (
                 "fact",
+                "facts",
                 &raw.facts
                     .0
                     .iter()
                     .map(|(k, _)| k.as_str())
                     .collect::<Vec<_>>(),
             ),
-            ("responsibility", &self.resp_ids.clone()),
+            ("responsibility", "responsibilities", &self.resp_ids.clone()),
         ] {
             let mut seen = BTreeSet::new();
             for k in keys {
                 if !seen.insert(*k) {
-                    let field = if what == "fact" {
-                        "facts"
-                    } else {
-                        "responsibilities"
-                    };
                     self.err(
                         member(&format!("$.{field}"), k),
                         format!("{what} {k:?} is defined twice"),
@@ -540,19 +532,19 @@ impl<'a> Compiler<'a> {
             .collect()
     }
 
+    /// The responsibility `id`, or an error at `at` naming it.
+    fn resp_ref(&mut self, at: String, id: &str) -> Option<RespId> {
+        let found = self.resp_ids.iter().position(|r| *r == id);
+        if found.is_none() {
+            self.err(at, format!("unknown responsibility {id:?}"));
+        }
+        found.map(RespId::at)
+    }
+
     fn resp_refs(&mut self, at: &str, ids: &[String]) -> Vec<RespId> {
         ids.iter()
             .enumerate()
-            .filter_map(|(i, id)| {
-                let found = self.resp_ids.iter().position(|r| r == id);
-                if found.is_none() {
-                    self.err(
-                        format!("{at}[{i}]"),
-                        format!("unknown responsibility {id:?}"),
-                    );
-                }
-                found.map(RespId::at)
-            })
+            .filter_map(|(i, id)| self.resp_ref(format!("{at}[{i}]"), id))
             .collect()
     }
 

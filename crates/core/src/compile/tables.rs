@@ -8,6 +8,12 @@ use crate::answers::validate;
 use crate::ids::{Id, PathId, Set};
 use crate::model::{Advice, AdviceKind, Cond, Direction, Invariant, InvariantCheck, Preset, Rule};
 
+/// Stands in for an invariant with errors: the guide is rejected anyway,
+/// and this always holds.
+const NEVER_BROKEN: InvariantCheck = InvariantCheck::PathIn {
+    when: ALWAYS,
+    allowed: Set::from_bits(u64::MAX),
+};
 impl Compiler<'_> {
     pub(super) fn rules(&mut self) -> Vec<Rule> {
         let raw = self.raw;
@@ -143,16 +149,16 @@ impl Compiler<'_> {
                         match self.conds[c.index()] {
                             Cond::Is(question, answer) => InvariantCheck::Monotone { question, answer, never },
                             // A condition with errors of its own is reported once.
-                            _ if self.errors.len() != before => InvariantCheck::PathIn { when: ALWAYS, allowed: Set::from_bits(u64::MAX) },
+                            _ if self.errors.len() != before => NEVER_BROKEN,
                             _ => {
                                 self.err(format!("{at}.answering"), "must be one answer: {\"q\": ID, \"is\": VALUE} with a non-null VALUE");
-                                InvariantCheck::PathIn { when: ALWAYS, allowed: Set::from_bits(u64::MAX) }
+                                NEVER_BROKEN
                             }
                         }
                     }
                     _ => {
                         self.err(at.clone(), "an invariant takes exactly one of: `path_is` or `path_not` (with an optional `when` over answers), `then` (with an optional `when`), or `answering` with `never`");
-                        InvariantCheck::PathIn { when: ALWAYS, allowed: Set::from_bits(u64::MAX) }
+                        NEVER_BROKEN
                     }
                 };
                 Invariant {
