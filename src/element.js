@@ -107,14 +107,17 @@ function guideSource(el) {
   return inline ? { text: inline.textContent } : null;
 }
 
-/** The text of a guide file at `src`, same origin only, or a problem in words. */
-async function fetchGuide(src) {
-  let url;
+/** The URL `guide-src` names, resolved against the page, or a problem in words. */
+function guideUrl(src) {
   try {
-    url = new URL(src, document.baseURI);
+    return new URL(src, document.baseURI);
   } catch {
     throw new Error(`guide-src ${JSON.stringify(bounded(src))} is not a URL`);
   }
+}
+
+/** The text of the guide file at `url`, same origin only, or a problem in words. */
+async function fetchGuide(url) {
   if (url.origin !== location.origin) {
     throw new Error(`guide-src must be on this page's origin (${location.origin}), not ${bounded(url.origin)}`);
   }
@@ -246,14 +249,17 @@ export function defineDecisionGuide({ css, html = '', load, loadCustom, tag = 'd
       const attempt = (this._attempt = (this._attempt || 0) + 1);
       try {
         if (!loadCustom) throw new Error('this build of the guide runs only its built-in guide; load decision-guide.js to use guide-src or an inline guide');
-        const textPromise = own.src !== undefined
-          ? (guideTexts.get(new URL(own.src, document.baseURI).href) ?? (() => {
-            const p = fetchGuide(own.src);
-            guideTexts.set(new URL(own.src, document.baseURI).href, p);
-            p.catch(() => guideTexts.delete(new URL(own.src, document.baseURI).href));
-            return p;
-          })())
-          : Promise.resolve(own.text);
+        let textPromise = Promise.resolve(own.text);
+        if (own.src !== undefined) {
+          // One fetch per file, shared by the elements that name it; a failed one is forgotten.
+          const url = guideUrl(own.src);
+          textPromise = guideTexts.get(url.href);
+          if (!textPromise) {
+            textPromise = fetchGuide(url);
+            guideTexts.set(url.href, textPromise);
+            textPromise.catch(() => guideTexts.delete(url.href));
+          }
+        }
         custom = custom ?? Promise.resolve().then(loadCustom);
         const [text, exports] = await Promise.all([textPromise, custom]);
         if (attempt !== this._attempt || !this.isConnected || this._widget) return;

@@ -110,6 +110,17 @@ test.describe("a team's own guide", () => {
     });
     await expect(page.locator('#elsewhere .dg-guide-errors')).toContainText("must be on this page's origin");
   });
+
+  test('guide-src that is no URL at all is refused by name', async ({ page }) => {
+    await page.goto('/www/team/own-guide.html');
+    await page.evaluate(() => {
+      const el = document.createElement('decision-guide');
+      el.id = 'nowhere';
+      el.setAttribute('guide-src', 'http://[not-a-host/guide.json');
+      document.querySelector('main').append(el);
+    });
+    await expect(page.locator('#nowhere .dg-guide-errors')).toContainText('guide-src "http://[not-a-host/guide.json" is not a URL');
+  });
 });
 
 test.describe('copy as Markdown and copy link', () => {
