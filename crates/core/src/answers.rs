@@ -4,7 +4,7 @@
 
 use std::fmt;
 
-use crate::ids::{Id, OptionId, QuestionId};
+use crate::ids::{OptionId, QuestionId};
 use crate::json::excerpt;
 use crate::model::{AnswerValue, Guide, Question, QuestionKind};
 use crate::profile::Profile;

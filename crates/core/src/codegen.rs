@@ -63,10 +63,12 @@ impl Guide {
         for n in self.notes.iter() {
             let _ = writeln!(
                 w,
-                "        Note {{ id: {}, as_read: {}, source: {}, text: {} }},",
+                "        Note {{ id: {}, as_read: {}, source: {}, when: {:?},\n            url: {},\n            text: {} }},",
                 s(&n.id),
                 s(&n.as_read),
                 s(&n.source),
+                n.when,
+                s(&n.url),
                 s(&n.text)
             );
         }
@@ -74,9 +76,10 @@ impl Guide {
         for g in self.groups.iter() {
             let _ = writeln!(
                 w,
-                "        Group {{ id: {}, title: {} }},",
+                "        Group {{ id: {}, title: {}, refine: {} }},",
                 s(&g.id),
-                s(&g.title)
+                s(&g.title),
+                g.refine
             );
         }
         let _ = writeln!(w, "    ]),\n    questions: B(&[");
@@ -139,10 +142,11 @@ impl Guide {
         for r in self.responsibilities.iter() {
             let _ = writeln!(
                 w,
-                "        Responsibility {{ id: {}, text: {}, when: {:?} }},",
+                "        Responsibility {{ id: {}, text: {}, when: {:?}, in_place: {:?} }},",
                 s(&r.id),
                 s(&r.text),
-                r.when
+                r.when,
+                r.in_place
             );
         }
         let _ = writeln!(w, "    ]),\n    facts: B(&[");
@@ -176,6 +180,8 @@ impl Guide {
                 id,
                 warning,
                 kind,
+                conflict,
+                blocks,
                 when,
                 text,
                 adds,
@@ -186,7 +192,7 @@ impl Guide {
             };
             let _ = writeln!(
                 w,
-                "        Advice {{ id: {}, warning: {}, kind: AdviceKind::{kind}, when: {when:?}, adds: {},\n            text: {} }},",
+                "        Advice {{ id: {}, warning: {}, kind: AdviceKind::{kind}, conflict: {conflict}, blocks: {blocks},\n            when: {when:?}, adds: {},\n            text: {} }},",
                 s(id),
                 s(warning),
                 ids(adds),
@@ -237,7 +243,30 @@ impl Guide {
                 p.profile.codes()
             );
         }
-        let _ = writeln!(w, "    ]),\n}};");
+        let _ = writeln!(w, "    ]),\n    reach: LazyReach::Built(&REACH),\n}};");
+        // The path diagrams the nearest answers walk: written out, so that
+        // the shipped widget needs no code to make them.
+        let nums = |v: &[u32]| v.iter().map(u32::to_string).collect::<Vec<_>>().join(",");
+        let short = |v: &[u16]| v.iter().map(u16::to_string).collect::<Vec<_>>().join(",");
+        match self.path_diagrams() {
+            Some(r) => {
+                let _ = writeln!(
+                    w,
+                    "\n/// The guide's path diagrams (see `reach.rs`).\nstatic REACH: Reach = Reach {{\n    radix: B(&[{}]),\n    level: B(&[{}]),\n    start: B(&[{}]),\n    kids: B(&[{}]),\n    paths: B(&[{}]),\n}};",
+                    short(&r.radix),
+                    short(&r.level),
+                    nums(&r.start),
+                    nums(&r.kids),
+                    nums(&r.paths)
+                );
+            }
+            None => {
+                let _ = writeln!(
+                    w,
+                    "compile_error!(\"the guide's path diagrams are too large to write out\");"
+                );
+            }
+        }
         let _ = writeln!(
             w,
             "\n/// The invariants, which only the check reads: a wasm build (the widget)\n/// leaves them out.\n#[cfg(not(target_arch = \"wasm32\"))]\nconst INVARIANTS: List<Invariant> = B(&[\n{inv}]);\n#[cfg(target_arch = \"wasm32\")]\nconst INVARIANTS: List<Invariant> = B(&[]);"

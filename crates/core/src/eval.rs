@@ -4,13 +4,14 @@
 //! A decision is the trace of one evaluation: which rule fired, which
 //! advice applies, what the team still owns, and every single-answer change
 //! that would move the path. Everything a person reads is rendered from it
-//! (see `explain.rs`), so no explanation is written twice.
+//! (see `explain/`), so no explanation is written twice.
 
 use std::cell::Cell;
 
 use crate::ids::{AdviceId, CondId, Id, OptionId, PathId, QuestionId, RespId, RuleId, Set};
 use crate::model::{Cond, Fact, Guide, Span, MAX_QUESTIONS};
 use crate::profile::Profile;
+use crate::reach::Nearest;
 
 /// The outcome of one evaluation, with its trace.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,7 +22,9 @@ pub struct Decision {
     pub(crate) near_open: Set<PathId>,
     pub(crate) advice: Set<AdviceId>,
     pub(crate) owned: Set<RespId>,
+    pub(crate) in_place: Set<RespId>,
     pub(crate) would_change: Vec<Change>,
+    pub(crate) nearest: Vec<Nearest>,
 }
 
 impl Decision {
@@ -37,9 +40,17 @@ impl Decision {
     pub fn advice(&self) -> Set<AdviceId> {
         self.advice
     }
-    /// The responsibilities the team still owns.
+    /// The responsibilities the team owns: to-dos and those in place.
     pub fn owned(&self) -> Set<RespId> {
         self.owned
+    }
+    /// The responsibilities the answers say are already in place.
+    pub fn in_place(&self) -> Set<RespId> {
+        self.in_place
+    }
+    /// For each other path, one smallest set of answer changes that leads there.
+    pub fn nearest(&self) -> &[Nearest] {
+        &self.nearest
     }
     /// Every single-answer change that moves the path, in question order.
     pub fn would_change(&self) -> &[Change] {
@@ -73,6 +84,7 @@ pub(crate) struct Ctx<'a> {
     pub(crate) near_open: Set<PathId>,
     pub(crate) advice: Set<AdviceId>,
     pub(crate) owned: Set<RespId>,
+    pub(crate) in_place: Set<RespId>,
     /// Bit `f`: fact `f` has been worked out for these answers.
     facts_known: Cell<u64>,
     /// Bit `f`: fact `f` holds (meaningful where known).
@@ -89,6 +101,7 @@ impl<'a> Ctx<'a> {
             near_open: Set::EMPTY,
             advice: Set::EMPTY,
             owned: Set::EMPTY,
+            in_place: Set::EMPTY,
             facts_known: Cell::new(0),
             facts_hold: Cell::new(0),
         }
@@ -121,8 +134,9 @@ pub(crate) struct Logic<'g> {
     facts: &'g [Fact],
 }
 
-impl Logic<'_> {
-    fn children(&self, s: Span) -> &[CondId] {
+impl<'g> Logic<'g> {
+    /// The parts of an `all` or `any`.
+    pub(crate) fn children_of(&self, s: Span) -> &'g [CondId] {
         let start = usize::from(s.start);
         &self.children[start..start + usize::from(s.len)]
     }
@@ -138,6 +152,7 @@ impl Logic<'_> {
             Cond::OpenNearPath(p) => ctx.near_open.contains(p),
             Cond::Advice(a) => ctx.advice.contains(a),
             Cond::Owns(r) => ctx.owned.contains(r),
+            Cond::InPlace(r) => ctx.in_place.contains(r),
             Cond::Fact(f) => {
                 let bit = 1u64 << f.0;
                 if ctx.facts_known.get() & bit != 0 {
@@ -150,8 +165,8 @@ impl Logic<'_> {
                 }
                 holds
             }
-            Cond::All(s) => self.children(s).iter().all(|&c| self.holds(c, ctx)),
-            Cond::Any(s) => self.children(s).iter().any(|&c| self.holds(c, ctx)),
+            Cond::All(s) => self.children_of(s).iter().all(|&c| self.holds(c, ctx)),
+            Cond::Any(s) => self.children_of(s).iter().any(|&c| self.holds(c, ctx)),
             Cond::Not(c) => !self.holds(c, ctx),
         }
     }
@@ -171,11 +186,11 @@ impl Logic<'_> {
             Cond::Is(q, _) => out.insert(q),
             Cond::Fact(f) => self.cite_into(self.facts[f.index()].cond, ctx, out),
             Cond::All(s) => self
-                .children(s)
+                .children_of(s)
                 .iter()
                 .for_each(|&c| self.cite_into(c, ctx, out)),
             Cond::Any(s) => self
-                .children(s)
+                .children_of(s)
                 .iter()
                 .filter(|&&c| self.holds(c, ctx))
                 .for_each(|&c| self.cite_into(c, ctx, out)),
@@ -186,6 +201,7 @@ impl Logic<'_> {
             | Cond::OpenNearPath(_)
             | Cond::Advice(_)
             | Cond::Owns(_)
+            | Cond::InPlace(_)
             | Cond::Not(_) => {}
         }
     }
@@ -214,9 +230,12 @@ impl Guide {
         RuleId::at(i)
     }
 
-    /// The advice that applies and what is owned, once `ctx` carries the
-    /// path and the nearby paths.
-    pub(crate) fn advice_and_owned(&self, ctx: &Ctx<'_>) -> (Set<AdviceId>, Set<RespId>) {
+    /// The advice that applies, what is owned and what of that is in
+    /// place, once `ctx` carries the path and the nearby paths.
+    pub(crate) fn advice_and_owned(
+        &self,
+        ctx: &Ctx<'_>,
+    ) -> (Set<AdviceId>, Set<RespId>, Set<RespId>) {
         let logic = self.logic();
         let mut advice = Set::EMPTY;
         let mut listed: Set<RespId> = self.path(ctx.path).you_still_own.iter().copied().collect();
@@ -226,11 +245,19 @@ impl Guide {
                 listed = listed.union(a.adds.iter().copied().collect());
             }
         }
-        let owned = listed
+        let owned: Set<RespId> = listed
             .iter()
             .filter(|r| logic.holds(self.responsibilities[r.index()].when, ctx))
             .collect();
-        (advice, owned)
+        let in_place = owned
+            .iter()
+            .filter(|r| {
+                self.responsibilities[r.index()]
+                    .in_place
+                    .is_some_and(|c| logic.holds(c, ctx))
+            })
+            .collect();
+        (advice, owned, in_place)
     }
 
     /// Each question's effective option and the set of answered questions,
@@ -263,6 +290,15 @@ impl Guide {
     /// Never fails and never panics: the profile was made for this guide,
     /// and the guide was compiled to end with a catch-all rule.
     pub fn classify(&self, profile: &Profile) -> Decision {
+        let mut decision = self.classify_here(profile);
+        decision.nearest = self.nearest_from(profile, decision.path);
+        decision
+    }
+
+    /// [`Guide::classify`] without the nearest sets: what a result would be
+    /// after a change, for "what would change it" to say whether it would be
+    /// blocked or to confirm there.
+    pub(crate) fn classify_here(&self, profile: &Profile) -> Decision {
         let n = self.questions.len();
         let (mut effective, answered) = self.effective_answers(profile);
         let rule = self.first_match(&Ctx::answers(&effective[..n], answered));
@@ -298,7 +334,7 @@ impl Guide {
         }
 
         let ctx = Ctx::outcome(&effective[..n], answered, path, near, near_open);
-        let (advice, owned) = self.advice_and_owned(&ctx);
+        let (advice, owned, in_place) = self.advice_and_owned(&ctx);
         Decision {
             path,
             rule,
@@ -306,7 +342,9 @@ impl Guide {
             near_open,
             advice,
             owned,
+            in_place,
             would_change,
+            nearest: Vec::new(),
         }
     }
 
@@ -324,6 +362,7 @@ impl Guide {
         let ctx = Ctx {
             advice: decision.advice,
             owned: decision.owned,
+            in_place: decision.in_place,
             ..Ctx::outcome(
                 &effective[..n],
                 answered,

@@ -1,19 +1,41 @@
 //! Small typed names for the parts of a guide: which question, option, path,
-//! rule, advice entry, fact, responsibility or condition a value refers to,
-//! and bit sets of them. They replace bare integers, so that a path index can
-//! never be passed where a question index is meant.
+//! rule, advice entry, fact, responsibility, condition or preset a value
+//! refers to, and bit sets of them. They replace bare integers, so that a
+//! path index can never be passed where a question index is meant.
+//!
+//! An id is only valid for the guide that made it: the types do not say
+//! which guide that is (see ARCHITECTURE.md's invariants).
 
 use std::fmt;
 use std::marker::PhantomData;
 
 /// An index into one of a guide's lists.
-pub trait Id: Copy + Eq + Ord + fmt::Debug {
+///
+/// Only the crate makes ids (the compiler, the generated built-in guide,
+/// and the guide's own iterators such as [`crate::Guide::question_ids`]):
+/// the trait is sealed, and the constructor it carries takes a token that
+/// code outside the crate cannot name, so not even generic code can call it.
+pub trait Id: Copy + Eq + Ord + fmt::Debug + sealed::Make {
     /// The position in its list.
     fn index(self) -> usize;
-    /// The id at `i`. The compiler checks every list against its limit
-    /// before it makes ids, so saturating here is never observable.
-    #[doc(hidden)]
-    fn at(i: usize) -> Self;
+}
+
+mod sealed {
+    /// Makes an id from its position; the supertrait that seals [`super::Id`].
+    pub trait Make {
+        /// The id at `i`, saturating (see [`super::at`]).
+        fn make(i: usize, token: Token) -> Self;
+    }
+
+    /// Proof that the caller is this crate: its field is private to `ids.rs`.
+    pub struct Token(pub(super) ());
+}
+
+/// The id at `i`, for code generic over the kind of id. The compiler checks
+/// every list against its limit before it makes ids, so saturating here is
+/// never observable.
+pub(crate) fn at<T: Id>(i: usize) -> T {
+    T::make(i, sealed::Token(()))
 }
 
 macro_rules! ids {
@@ -26,8 +48,20 @@ macro_rules! ids {
             fn index(self) -> usize {
                 usize::from(self.0)
             }
-            fn at(i: usize) -> Self {
+        }
+
+        impl sealed::Make for $name {
+            fn make(i: usize, _: sealed::Token) -> Self {
                 Self(<$repr>::try_from(i).unwrap_or(<$repr>::MAX))
+            }
+        }
+
+        impl $name {
+            /// The id at `i` (see [`at`]). Not every kind of id is made
+            /// by name in every build (the compiler makes most of them).
+            #[allow(dead_code)]
+            pub(crate) fn at(i: usize) -> Self {
+                at(i)
             }
         }
 
@@ -58,6 +92,8 @@ ids! {
     GroupId(u8);
     /// A compiled condition.
     CondId(u16);
+    /// A preset (a named example workflow), in the guide's order.
+    PresetId(u16);
 }
 
 /// A set of ids that fit in 64 bits (questions, paths, advice, responsibilities).
@@ -99,7 +135,7 @@ impl<T: Id> Set<T> {
     /// The ids in ascending order.
     pub fn iter(self) -> impl Iterator<Item = T> {
         let bits = self.bits;
-        (0..64).filter(move |i| bits & (1 << i) != 0).map(T::at)
+        (0..64).filter(move |i| bits & (1 << i) != 0).map(at)
     }
 
     /// Both sets together.
@@ -110,6 +146,7 @@ impl<T: Id> Set<T> {
         }
     }
 
+    #[cfg_attr(not(feature = "compile"), allow(dead_code))]
     pub(crate) const fn from_bits(bits: u64) -> Self {
         Set {
             bits,
@@ -117,6 +154,7 @@ impl<T: Id> Set<T> {
         }
     }
 
+    #[cfg_attr(not(feature = "compile"), allow(dead_code))]
     pub(crate) fn bits(self) -> u64 {
         self.bits
     }

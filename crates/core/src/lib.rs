@@ -1,7 +1,8 @@
 //! The rules core of decision-guide: the guide as data, validation of
 //! answers at the edge, a total evaluator with its own trace, one resolved
-//! explanation of each decision (rendered as the SPEC §4 result and as a
-//! Markdown record), permalinks, and the exhaustive soundness check.
+//! explanation of each decision (rendered as the result JSON of
+//! `CONTRACT.md` §4 and as a Markdown record), permalinks, and the
+//! soundness proof with its enumerating oracle.
 //!
 //! It knows nothing of the DOM, of JSON transport or of the file system:
 //! shells hand it values that any serde deserializer produced
@@ -16,37 +17,53 @@
 //! ```
 
 mod answers;
+#[cfg(feature = "compile")]
 mod check;
+#[cfg(feature = "compile")]
 mod compile;
 mod eval;
 mod explain;
+#[cfg(feature = "compile")]
+mod fx;
 mod ids;
 mod json;
 mod markdown;
+#[cfg(feature = "compile")]
+mod mdd;
 mod model;
 mod permalink;
 mod profile;
 mod raw;
+mod reach;
 pub mod text;
 
 pub use answers::{AnswerError, AnswerProblem};
-pub use check::{CheckError, Failure, Report, MAX_COMBINATIONS};
+#[cfg(feature = "compile")]
+pub use check::{
+    failure_heading, CheckError, Failure, Finding, Proof, Report, MAX_COMBINATIONS, MAX_NODES,
+};
+#[cfg(feature = "compile")]
 pub use compile::GuideError;
 pub use eval::{Change, Decision};
-pub use explain::{AnswerLine, Explanation, GuideRef, Reason, Warning, WouldChange};
+pub use explain::{
+    AnswerLine, Answering, AskFirst, Explanation, GuideRef, NearestLine, NoteLine, Reason, Verdict,
+    Warning, WouldChange, RESULT_FIELDS,
+};
 pub use ids::{
-    AdviceId, CondId, FactId, GroupId, Id, OptionId, PathId, QuestionId, RespId, RuleId, Set,
+    AdviceId, CondId, FactId, GroupId, Id, OptionId, PathId, PresetId, QuestionId, RespId, RuleId,
+    Set,
 };
 pub use json::{excerpt, quote, EXCERPT_CHARS};
 pub use markdown::Record;
 pub use model::{
     Advice, AdviceKind, AnswerOption, AnswerValue, Direction, Fact, Group, Guide, Invariant,
-    InvariantCheck, Note, PathDef, Preset, Question, QuestionKind, Responsibility, Rule, Source,
-    MAX_ADVICE, MAX_OPTIONS, MAX_PATHS, MAX_QUESTIONS,
+    InvariantCheck, NoSuchPreset, Note, PathDef, Preset, Question, QuestionKind, Responsibility,
+    Rule, Source, MAX_ADVICE, MAX_OPTIONS, MAX_PATHS, MAX_QUESTIONS,
 };
 pub use permalink::PermalinkError;
 pub use profile::Profile;
 pub use raw::{RawAnswers, RawGuide, RawMap, RawResponsibility, RawValue};
+pub use reach::{Nearest, Reach, MAX_CHANGES};
 
 /// Builds a [`RawAnswers`] from pairs, for tests and shells.
 pub fn raw_answers<'a>(pairs: impl IntoIterator<Item = (&'a str, RawValue)>) -> RawAnswers {
@@ -57,8 +74,9 @@ pub fn raw_answers<'a>(pairs: impl IntoIterator<Item = (&'a str, RawValue)>) -> 
 #[rustfmt::skip]
 mod builtin;
 
-/// The built-in guide, compiled at build time into a `static` (see
-/// `codegen.rs`): no parsing, no JSON text, nothing that can fail.
+/// The built-in guide, compiled ahead of time into a `static` (`builtin.rs`,
+/// which `cargo xtask codegen` writes with `codegen.rs` and a test keeps in
+/// step with the JSON): no parsing, no JSON text, nothing that can fail.
 #[cfg(feature = "builtin")]
 pub fn builtin() -> &'static Guide {
     &builtin::GUIDE
@@ -69,7 +87,10 @@ mod codegen;
 #[cfg(feature = "json")]
 mod parse;
 #[cfg(feature = "json")]
-pub use parse::{parse_answers, parse_guide, AnswersTextError, BUILTIN_GUIDE_JSON};
+pub use parse::{
+    parse_answers, parse_guide, parse_titled_answers, AnswersTextError, BUILTIN_GUIDE_JSON,
+    TITLE_KEY,
+};
 
 /// The source of `builtin.rs` for the built-in guide's JSON, or the
 /// guide's problems. Run by `cargo xtask codegen` and checked by a test.

@@ -4,7 +4,7 @@
 
 use std::fmt::Write;
 
-use crate::explain::Explanation;
+use crate::explain::{Explanation, Verdict};
 use crate::model::Guide;
 use crate::profile::Profile;
 use crate::text;
@@ -32,21 +32,38 @@ impl Guide {
         let h = "#".repeat(level);
         let e = record.explanation;
         let mut md = String::new();
-        let _ = writeln!(md, "{h} Decision record: {}\n", record.title);
+        let _ = writeln!(md, "{h} {}\n", text::record_heading(&record.title));
         let open = e.unanswered().count();
+        let verdict = e.verdict();
         let _ = writeln!(
             md,
             "**{}:** {} (`{}`), {}.\n",
-            text::RECOMMENDED_PATH,
+            verdict.label(),
             e.path_name,
             e.path_id,
-            text::status(open, e.answers.len())
+            text::status(open, e.answers.len(), e.enough())
         );
+        if verdict == Verdict::Blocked {
+            let ids: Vec<String> = e.blocked().iter().map(|id| format!("`{id}`")).collect();
+            let _ = writeln!(md, "{} ({})\n", text::ESCALATE, ids.join(", "));
+        }
+        for (intro, list) in [
+            (text::ASK_FIRST, &e.ask_first),
+            (text::COULD_BLOCK, &e.could_block),
+        ] {
+            if !list.is_empty() {
+                let _ = writeln!(md, "{intro}\n");
+                for a in list {
+                    let _ = writeln!(md, "- {} (`{}`)", a.prompt, a.question_id);
+                }
+                md.push('\n');
+            }
+        }
         let _ = writeln!(md, "> {}\n", e.path_summary);
 
         let _ = writeln!(md, "{h}# {}\n", text::WHY);
         for r in &e.reasons {
-            let _ = writeln!(md, "- {} (rule `{}`)", r.text, r.rule);
+            let _ = writeln!(md, "- {} {}", r.text, text::rule_cited(&r.rule));
         }
 
         if !e.warnings.is_empty() {
@@ -58,19 +75,52 @@ impl Guide {
 
         let _ = writeln!(md, "\n{h}# {}\n", text::WOULD_CHANGE);
         if e.would_change.is_empty() {
-            let _ = writeln!(md, "{}", text::NOTHING_WOULD_CHANGE);
+            let _ = writeln!(md, "{}", e.nothing_would_change());
         } else {
             let _ = writeln!(
                 md,
-                "| If this answer were | the recommendation would be |\n|---|---|"
+                "| {} | {} |\n|---|---|",
+                text::IF_ANSWER_WERE,
+                text::WOULD_BE
             );
             for c in &e.would_change {
+                let to = if c.blocked.is_empty() && c.conflicts.is_empty() {
+                    c.path_name.clone()
+                } else {
+                    format!(
+                        "{} ({})",
+                        c.path_name,
+                        text::blocked_there(&c.blocked, &c.conflicts)
+                    )
+                };
                 let _ = writeln!(
                     md,
                     "| {}: **{}** | {} |",
                     cell(&c.prompt),
                     cell(&c.label),
-                    cell(&c.path_name)
+                    cell(&to)
+                );
+            }
+        }
+
+        if e.further().next().is_some() {
+            let _ = writeln!(md, "\n{}:\n", text::FURTHER);
+            for n in e.further() {
+                let answers: Vec<String> = n
+                    .changes
+                    .iter()
+                    .map(|c| format!("{}: **{}**", c.prompt, c.label))
+                    .collect();
+                let blocked = if n.blocked.is_empty() && n.conflicts.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({})", text::blocked_there(&n.blocked, &n.conflicts))
+                };
+                let _ = writeln!(
+                    md,
+                    "- {} {}{blocked}",
+                    text::changes_lead_to(n.changes.len(), &n.path_name),
+                    answers.join("; ")
                 );
             }
         }
@@ -85,11 +135,19 @@ impl Guide {
         for item in &e.you_still_own {
             let _ = writeln!(md, "- [ ] {item}");
         }
+        if !e.in_place.is_empty() {
+            let _ = writeln!(md, "\n{h}# {}\n", text::IN_PLACE);
+            for item in &e.in_place {
+                let _ = writeln!(md, "- [x] {item}");
+            }
+        }
 
         let _ = writeln!(
             md,
-            "\n{h}# {}\n\n| Question | Answer |\n|---|---|",
-            text::ANSWERS
+            "\n{h}# {}\n\n| {} | {} |\n|---|---|",
+            text::ANSWERS,
+            text::QUESTION,
+            text::ANSWER
         );
         for a in &e.answers {
             let answer = match &a.answer {
@@ -131,16 +189,15 @@ impl Guide {
             }
         }
 
-        if !self.notes().is_empty() {
+        if !e.notes.is_empty() {
             let _ = writeln!(md, "\n{h}# {}\n", text::VENDOR_NOTES);
-            for n in self.notes() {
-                let _ = writeln!(
-                    md,
-                    "- {} (as read {}): {}",
-                    n.source(),
-                    n.as_read(),
-                    n.text()
-                );
+            for n in &e.notes {
+                let at = if n.url.is_empty() {
+                    String::new()
+                } else {
+                    format!(", <{}>", n.url)
+                };
+                let _ = writeln!(md, "- {} (as read {}{at}): {}", n.source, n.as_read, n.text);
             }
         }
         let _ = writeln!(md, "\n{}", self.markdown_footer(record.profile));
@@ -149,36 +206,43 @@ impl Guide {
 
     fn markdown_footer(&self, profile: &Profile) -> String {
         let source = self.source();
-        let read = match self.notes_read() {
-            Some(read) => format!(", vendor notes as read {read}"),
-            None => String::new(),
-        };
-        format!(
-            "_Answers: `{}`. Guide `{}` {}: source \"{}\" ({}, {}){read}._",
-            self.answers_json(profile),
-            self.id(),
-            self.version(),
-            source.title(),
-            source.author(),
-            source.date(),
+        text::record_footer(
+            &self.answers_json(profile),
+            (self.id(), self.version()),
+            (source.title(), source.author(), source.date()),
+            self.notes_read(),
         )
     }
 
     /// A portfolio: one table of every workflow, then each record in full.
     pub fn markdown_portfolio(&self, records: &[Record<'_>]) -> String {
         let mut md = String::new();
-        let _ = writeln!(md, "# AI workflow portfolio\n");
+        let _ = writeln!(md, "# {}\n", text::PORTFOLIO_TITLE);
+        let columns = text::PORTFOLIO_COLUMNS;
         let _ = writeln!(
             md,
-            "| # | Workflow | Recommendation | Status | Deciding rule |\n|---|---|---|---|---|"
+            "| {} |\n|{}",
+            columns.join(" | "),
+            "---|".repeat(columns.len())
         );
         for (i, r) in records.iter().enumerate() {
             let e = r.explanation;
-            let answered = r.profile.answered_count();
-            let status = if e.complete() {
-                "complete".to_owned()
-            } else {
-                format!("provisional ({answered}/{} answered)", e.answers.len())
+            let (answered, total) = (r.profile.answered_count(), e.answers.len());
+            let status = match e.verdict() {
+                Verdict::Blocked => text::status_answered(text::STATUS_BLOCKED, answered, total),
+                Verdict::Leaning => text::status_answered(text::STATUS_LEAN, answered, total),
+                Verdict::ConfirmFirst => {
+                    text::status_answered(text::STATUS_CONFIRM_FIRST, answered, total)
+                }
+                Verdict::Recommended if e.complete() => text::STATUS_RECOMMENDED.to_owned(),
+                // Open answers that cannot move the path may still block it:
+                // say how many, so that the row does not read as final.
+                Verdict::Recommended if !e.could_block.is_empty() => {
+                    text::recommended_could_block(e.could_block.len(), answered, total)
+                }
+                Verdict::Recommended => {
+                    text::status_answered(text::STATUS_RECOMMENDED, answered, total)
+                }
             };
             let rule = e.reasons.first().map_or("", |r| r.rule.as_str());
             let _ = writeln!(
@@ -189,14 +253,14 @@ impl Guide {
                 cell(&e.path_name),
             );
         }
-        let summary: Vec<String> = self
+        let counts: Vec<(&str, usize)> = self
             .path_ids()
             .map(|(p, path)| {
                 let count = records.iter().filter(|r| r.explanation.path == p).count();
-                format!("{}: {count}", path.name())
+                (path.name(), count)
             })
             .collect();
-        let _ = writeln!(md, "\n{}.\n", summary.join("; "));
+        let _ = writeln!(md, "\n{}\n", text::path_counts(&counts));
         for r in records {
             md.push_str(&self.markdown_record(r, 2));
             md.push('\n');

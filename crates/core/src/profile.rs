@@ -9,7 +9,10 @@ use crate::ids::{Id, OptionId, QuestionId};
 ///
 /// Only the guide makes these (from raw answers, a permalink, a preset, or
 /// by changing one answer of another profile), so every answer is one of its
-/// question's options and the evaluator never sees an invalid value.
+/// question's options and the evaluator never sees an invalid value. The
+/// type does not say which guide made it: a profile is only valid for that
+/// guide, and [`crate::Guide::accepts`] tells whether another guide could
+/// use it (the widget checks profiles that arrive from outside with it).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Profile {
     /// One code a question: 0 not answered, `k` its option `k - 1`. The
@@ -25,9 +28,10 @@ impl Profile {
         }
     }
 
-    /// A profile from codes written by the code generator for the built-in guide.
-    #[doc(hidden)]
-    pub const fn from_codes(codes: &'static [u8]) -> Self {
+    /// A profile from codes written by the code generator: the built-in
+    /// guide's presets (`builtin.rs` is a module of this crate).
+    #[cfg(feature = "builtin")]
+    pub(crate) const fn from_codes(codes: &'static [u8]) -> Self {
         Profile {
             codes: Cow::Borrowed(codes),
         }

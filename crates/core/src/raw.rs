@@ -5,8 +5,13 @@
 //! question id, a value of the wrong type, a dangling reference) is left to
 //! [`crate::Guide::from_raw`] and [`crate::Guide::profile`], which report every
 //! problem with its JSON path instead of stopping at the first. Any serde
-//! deserializer works: `serde_json` in the CLI, `serde-wasm-bindgen` in the
-//! browser, so the core never parses JSON text itself.
+//! deserializer works: `serde_json` behind the `json` feature (the CLI, the
+//! tests, the widget's custom-guides variant); the shipped widget builds
+//! [`RawAnswers`] by hand from what the element hands over, so it carries
+//! no JSON parser.
+//!
+//! What each field means is documented in `CONTRACT.md` §7 ("Guides as
+//! data"), the public contract; these types only give the fields' shapes.
 
 use std::fmt;
 
@@ -16,7 +21,7 @@ use serde::Deserialize;
 /// A guide file exactly as written.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-#[allow(missing_docs)] // The fields are documented in ARCHITECTURE.md's guide format section.
+#[allow(missing_docs)] // The fields are documented in CONTRACT.md §7.
 pub struct RawGuide {
     pub id: String,
     pub version: String,
@@ -67,6 +72,10 @@ pub struct RawNote {
     pub as_read: String,
     pub source: String,
     pub text: String,
+    #[serde(default)]
+    pub url: String,
+    #[serde(default)]
+    pub when: Option<RawCond>,
 }
 
 /// A heading under which questions are shown.
@@ -76,6 +85,8 @@ pub struct RawNote {
 pub struct RawGroup {
     pub id: String,
     pub title: String,
+    #[serde(default)]
+    pub refine: bool,
 }
 
 /// One question. `type` is `"bool"` (with `yes`/`no`) or `"choice"` (with `options`).
@@ -135,12 +146,14 @@ pub struct RawUnanswered {
 pub enum RawResponsibility {
     /// Always applies where a path or advice lists it.
     Text(String),
-    /// Applies only where `when` holds.
+    /// Applies only where `when` holds, and is in place where `in_place` holds.
     When {
         /// The item in words.
         text: String,
         /// Where it applies.
         when: Option<Box<RawCond>>,
+        /// Where the answers say it already exists.
+        in_place: Option<Box<RawCond>>,
     },
 }
 
@@ -150,6 +163,8 @@ struct RawResponsibilityFields {
     text: String,
     #[serde(default)]
     when: Option<RawCond>,
+    #[serde(default)]
+    in_place: Option<RawCond>,
 }
 
 impl<'de> Deserialize<'de> for RawResponsibility {
@@ -158,7 +173,9 @@ impl<'de> Deserialize<'de> for RawResponsibility {
         impl<'de> Visitor<'de> for V {
             type Value = RawResponsibility;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a text, or an object with `text` and an optional `when`")
+                f.write_str(
+                    "a text, or an object with `text` and an optional `when` and `in_place`",
+                )
             }
             fn visit_str<E>(self, v: &str) -> Result<RawResponsibility, E> {
                 Ok(RawResponsibility::Text(v.to_owned()))
@@ -170,6 +187,7 @@ impl<'de> Deserialize<'de> for RawResponsibility {
                 Ok(RawResponsibility::When {
                     text: f.text,
                     when: f.when.map(Box::new),
+                    in_place: f.in_place.map(Box::new),
                 })
             }
         }
@@ -236,7 +254,7 @@ pub struct RawPath {
 /// A condition, written as one of:
 /// `{"q": ID, "is": VALUE}` (VALUE `null` tests "not answered"),
 /// `{"fact": NAME}`, `{"path": ID}`, `{"near_path": ID}`, `{"open_near_path": ID}`,
-/// `{"advice": ID}`, `{"owns": ID}`,
+/// `{"advice": ID}`, `{"owns": ID}`, `{"in_place": ID}`,
 /// `{"all": [...]}`, `{"any": [...]}`, `{"not": COND}`.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -258,6 +276,8 @@ pub struct RawCond {
     pub advice: Option<String>,
     #[serde(default)]
     pub owns: Option<String>,
+    #[serde(default)]
+    pub in_place: Option<String>,
     #[serde(default)]
     pub all: Option<Vec<RawCond>>,
     #[serde(default)]
@@ -292,6 +312,12 @@ pub struct RawAdvice {
     pub text: String,
     #[serde(default)]
     pub adds: Vec<String>,
+    /// A conflict between answers or needs (a warning only).
+    #[serde(default)]
+    pub conflict: bool,
+    /// A conflict that leaves no path meeting every hard need (a warning only).
+    #[serde(default)]
+    pub blocks: bool,
 }
 
 /// A property that must hold for every combination of answers.

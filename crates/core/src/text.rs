@@ -1,6 +1,7 @@
 //! Every fixed text a person reads around a guide's own texts: section
-//! headings, labels and sentences that the Markdown record and the widget
-//! both show. One place, so that the two never drift apart.
+//! headings, labels and sentences that the Markdown record, the portfolio,
+//! the command line and the widget show. One place, so that they never drift
+//! apart and a translation has one place to start.
 
 /// The title of a decision record for answers that came without one.
 pub const RECORD_TITLE: &str = "Workflow";
@@ -33,32 +34,187 @@ pub const RECOMMENDED: &str = "Recommended";
 pub const ANSWERS: &str = "Answers";
 /// Heading of the dated vendor notes.
 pub const VENDOR_NOTES: &str = "Vendor notes";
-/// Label of the recommended path.
+/// Label of the recommended path, when enough is answered.
 pub const RECOMMENDED_PATH: &str = "Recommended path";
+/// Label of the path when a conflict must be confirmed before production.
+pub const RECOMMENDED_CONFIRM: &str = "Recommended path, to confirm first";
+/// Introduces the open questions that cannot move the path but could block it.
+pub const COULD_BLOCK: &str =
+    "These open questions cannot move the path, but could block it or call for a confirmation:";
+/// Label of the path while open questions could still change it.
+pub const LEANING: &str = "Leaning toward";
+/// Label of the path when no path meets every hard need.
+pub const CLOSEST_PATH: &str = "No path confirmed; closest";
+/// Introduces the open questions that could change a lean.
+pub const ASK_FIRST: &str = "Not settled yet. Answer these first; each could change it:";
+/// Said over a blocked result.
+pub const ESCALATE: &str = "No path meets every need you gave: escalate before anyone builds. The path shown is only the closest; the warnings name the ways out.";
+/// Said instead of "no single answer" while a conflict stands.
+pub const CONFLICTS_STAND: &str =
+    "No single answer would change it, but something named above is still to settle or to confirm first.";
+/// Heading of the nearest sets of several changes.
+pub const FURTHER: &str = "Further away";
+/// Heading of what the answers say is already in place.
+pub const IN_PLACE: &str = "Already in place";
+/// The button that gives a nearest set of answers.
+pub const APPLY: &str = "Apply these answers";
 /// The answer that leaves a question open.
 pub const NOT_SURE: &str = "Not sure";
 /// Badge of a result with every question answered.
 pub const ALL_ANSWERED: &str = "All questions answered";
-/// Badge of a result with questions still open.
-pub const PROVISIONAL: &str = "Provisional";
+/// Badge of a result whose open questions cannot change it.
+pub const SETTLED: &str = "Settled";
+/// Badge of a result with a conflict to settle before production.
+pub const CONFIRM_FIRST: &str = "Confirm first";
+/// Badge of a lean.
+pub const LEAN: &str = "Lean";
+/// Badge of a blocked result.
+pub const BLOCKED: &str = "Escalate";
 /// Said of a cited answer that is only assumed.
-pub const ASSUMED_SUFFIX: &str = " (assumed until answered)";
+pub const ASSUMED_SUFFIX: &str = " (assumed: not answered yet)";
 /// Said when open questions cannot move the recommendation.
-pub const OPEN_CANNOT_MOVE: &str = "None of them can move this recommendation on its own.";
-/// Introduces the open questions that can move the recommendation.
-pub const OPEN_CAN_MOVE: &str = "These could still move it:";
+pub const OPEN_CANNOT_MOVE: &str = "None of them can move the path on its own.";
 
-/// "3 of 14 questions are still unanswered; …".
+/// "3 of 20 questions are still unanswered; …".
 pub fn open_questions(open: usize, total: usize) -> String {
     format!("{open} of {total} questions are still unanswered; until then the lighter answer is assumed.")
 }
 
 /// The line under the recommendation in the Markdown record.
-pub fn status(open: usize, total: usize) -> String {
-    if open == 0 {
-        "all questions answered".to_owned()
+pub fn status(open: usize, total: usize, enough: bool) -> String {
+    match (open, enough) {
+        (0, _) => "all questions answered".to_owned(),
+        (_, true) => {
+            format!("{open} of {total} questions unanswered, none of which can move the path")
+        }
+        (_, false) => format!("{open} of {total} questions unanswered"),
+    }
+}
+
+/// "2 answers lead to Amazon Bedrock Managed Agents:".
+pub fn changes_lead_to(n: usize, path: &str) -> String {
+    if n == 1 {
+        format!("1 answer leads to {path}:")
     } else {
-        format!("provisional, {open} of {total} questions unanswered")
+        format!("{n} answers lead to {path}:")
+    }
+}
+
+/// Said beside a path that a change leads to but that would be blocked,
+/// or need a confirmation, there: "blocked there: voice-vs-aws".
+pub fn blocked_there(blocked: &[String], conflicts: &[String]) -> String {
+    match (blocked.is_empty(), conflicts.is_empty()) {
+        (false, true) => format!("blocked there: {}", blocked.join(", ")),
+        (true, false) => format!("to confirm there: {}", conflicts.join(", ")),
+        (false, false) => format!(
+            "blocked there: {}; to confirm: {}",
+            blocked.join(", "),
+            conflicts.join(", ")
+        ),
+        (true, true) => String::new(),
+    }
+}
+
+/// An answer in a nearest set: "→ Yes".
+pub fn answer_is(label: &str) -> String {
+    format!("→ {label}")
+}
+
+/// The accessible name of an apply button.
+pub fn apply_name(path: &str) -> String {
+    format!("{APPLY}, which lead to {path}")
+}
+
+// The Markdown decision record and the portfolio (`markdown.rs`), and the
+// titles the command line gives workflows that came without one.
+
+/// The title of a decision record: "Decision record: R05 Swedish grocer".
+pub fn record_heading(title: &str) -> String {
+    format!("Decision record: {title}")
+}
+
+/// The rule cited after a reason: "(rule `voice`)".
+pub fn rule_cited(rule: &str) -> String {
+    format!("(rule `{rule}`)")
+}
+
+/// The first column of the record's table of answer changes.
+pub const IF_ANSWER_WERE: &str = "If this answer were";
+/// The second column of the record's table of answer changes.
+pub const WOULD_BE: &str = "the recommendation would be";
+/// The first column of the record's table of answers.
+pub const QUESTION: &str = "Question";
+/// The second column of the record's table of answers.
+pub const ANSWER: &str = "Answer";
+
+/// The last line of a record: the answers as JSON, the guide and its
+/// source, and when its vendor notes were read.
+pub fn record_footer(
+    answers_json: &str,
+    guide: (&str, &str),
+    source: (&str, &str, &str),
+    notes_read: Option<&str>,
+) -> String {
+    let (id, version) = guide;
+    let (title, author, date) = source;
+    let read = match notes_read {
+        Some(read) => format!(", vendor notes as read {read}"),
+        None => String::new(),
+    };
+    format!(
+        "_Answers: `{answers_json}`. Guide `{id}` {version}: source \"{title}\" ({author}, {date}){read}._"
+    )
+}
+
+/// The portfolio's title.
+pub const PORTFOLIO_TITLE: &str = "AI workflow portfolio";
+/// The portfolio table's columns, in order.
+pub const PORTFOLIO_COLUMNS: [&str; 5] =
+    ["#", "Workflow", "Recommendation", "Status", "Deciding rule"];
+/// Status of a blocked workflow in the portfolio.
+pub const STATUS_BLOCKED: &str = "blocked: escalate";
+/// Status of a lean in the portfolio.
+pub const STATUS_LEAN: &str = "lean";
+/// Status of a recommendation with something to confirm first.
+pub const STATUS_CONFIRM_FIRST: &str = "confirm first";
+/// Status of a recommendation in the portfolio. A recommendation with every
+/// question answered says only this: "complete" read as nothing left to do.
+pub const STATUS_RECOMMENDED: &str = "recommended";
+
+/// A status with how much is answered: "confirm first (20/20 answered)".
+pub fn status_answered(status: &str, answered: usize, total: usize) -> String {
+    format!("{status} ({answered}/{total} answered)")
+}
+
+/// A recommendation that open answers cannot move but could block, with how
+/// much is answered: "recommended; 4 open answers could block it (7/20
+/// answered)".
+pub fn recommended_could_block(n: usize, answered: usize, total: usize) -> String {
+    let answers = if n == 1 { "answer" } else { "answers" };
+    status_answered(
+        &format!("{STATUS_RECOMMENDED}; {n} open {answers} could block it"),
+        answered,
+        total,
+    )
+}
+
+/// The line under the portfolio table: how many workflows each path got,
+/// "OpenAI API, called directly: 8; OpenAI models on Amazon Bedrock: 10.".
+pub fn path_counts(counts: &[(&str, usize)]) -> String {
+    let parts: Vec<String> = counts
+        .iter()
+        .map(|(path, n)| format!("{path}: {n}"))
+        .collect();
+    format!("{}.", parts.join("; "))
+}
+
+/// The title the command line gives the workflow on line `n` of its input
+/// when the line has none: "Workflow on line 3", or with a title given for
+/// all of them, "Claims (line 3)".
+pub fn line_title(title: Option<&str>, n: usize) -> String {
+    match title {
+        Some(t) => format!("{t} (line {n})"),
+        None => format!("Workflow on line {n}"),
     }
 }
 
@@ -87,6 +243,14 @@ pub const COPIED_LINK: &str = "Copied a link to these answers.";
 /// Said over the text to copy by hand when the browser refused.
 pub const COPY_BY_HAND: &str =
     "This browser did not allow copying. Select the text below and copy it:";
+/// Lead of the list of a team's guide's problems (its JSON or its format).
+pub const GUIDE_INVALID: &str = "This guide has problems, so it cannot run:";
+/// Lead of the list of the promises a team's guide breaks.
+pub const GUIDE_NOT_SOUND: &str =
+    "This guide is not sound, so it cannot run (decision-guide check reports the same):";
+/// Lead of a guide too entangled to prove.
+pub const GUIDE_UNPROVEN: &str = "This guide could not be proven, so it cannot run:";
+
 /// The landmark label of the first guide on a page.
 pub const LANDMARK: &str = "Decision guide";
 
@@ -103,6 +267,16 @@ pub fn landmark(n: u32) -> String {
 pub const LIGHTER: &str = "lighter";
 /// Right end of the layers scale.
 pub const HEAVIER: &str = "more control and managed runtime";
+
+/// The summary of a folded group of refining questions: "6 questions",
+/// and how many of those still open could change the result.
+pub fn refine_count(questions: usize, movers: usize) -> String {
+    match movers {
+        0 => format!("{questions} questions"),
+        1 => format!("{questions} questions, 1 could change the result"),
+        n => format!("{questions} questions, {n} could change the result"),
+    }
+}
 
 /// "Try “No”" — the visible text of a would-change button.
 pub fn try_answer(label: &str) -> String {
@@ -122,4 +296,100 @@ pub fn dates(id: &str, version: &str, source_date: &str, notes_read: Option<&str
         }
         None => format!("Guide {id} {version}: source of {source_date}."),
     }
+}
+
+/// Said of answers that are JSON but not an object, by the CLI and the
+/// element alike: `{what}` is "answers" or "the answers attribute", `{got}`
+/// "an array", "a string"….
+pub const ANSWERS_NOT_OBJECT: &str =
+    "{what} must be a JSON object of question ids to answers, got {got}";
+
+/// What the `<decision-guide>` element (`src/element.js`) says on its own,
+/// before the wasm has arrived or where it cannot run: `(key, text)`, with
+/// `{name}` placeholders that the element fills. The build hands them to
+/// the element as JSON beside the pre-rendered guide, so that these, too,
+/// are written here only.
+pub const ELEMENT: &[(&str, &str)] = &[
+    ("loading", "Loading the guide…"),
+    // Answers from the page (the attribute or the property).
+    ("answersNotJson", "the {what} is not valid JSON ({why})"),
+    ("answersNotObject", ANSWERS_NOT_OBJECT),
+    ("answersUnreadable", "the {what} could not be read ({why})"),
+    // Why the wasm could not start, and what would let it.
+    (
+        "wasmCsp",
+        "this page's Content-Security-Policy does not allow WebAssembly. To make it interactive, add 'wasm-unsafe-eval' to the page's script-src.",
+    ),
+    (
+        "wasmHttp",
+        "its WebAssembly file could not be loaded: {url} answered HTTP {status}. Serve decision-guide_bg.wasm next to decision-guide.js.",
+    ),
+    (
+        "wasmNotLoaded",
+        "{why}. Serve decision-guide_bg.wasm next to decision-guide.js.",
+    ),
+    (
+        "wasmOffline",
+        "its WebAssembly file could not be downloaded ({why}). Check the connection, and that the page's connect-src allows decision-guide_bg.wasm.",
+    ),
+    (
+        "wasmNotWasm",
+        "the server sent something that is not WebAssembly for decision-guide_bg.wasm (perhaps a web page such as its \"not found\" page; {why}). Serve the real file next to decision-guide.js.",
+    ),
+    (
+        "wasmTruncated",
+        "its WebAssembly file is incomplete: it was cut short on the server or on the way ({why}). Serve the whole decision-guide_bg.wasm.",
+    ),
+    (
+        "wasmDamaged",
+        "its WebAssembly file is damaged or does not match this script ({why}). Serve the files of one build together.",
+    ),
+    ("wasmOther", "its WebAssembly part could not start ({why})."),
+    (
+        "notInteractive",
+        "This guide is shown without its interactive part: {why}",
+    ),
+    ("couldNotStart", "This guide could not start: {why}"),
+    (
+        "tagTaken",
+        "<{tag}> is already defined by another script on this page, so this guide is not defined again. Give one of them another name.",
+    ),
+    // A team's own guide (`guide-src`, or an inline JSON child).
+    ("guideSrcNotUrl", "guide-src {src} is not a URL"),
+    (
+        "guideSrcOrigin",
+        "guide-src must be on this page's origin ({origin}), not {got}",
+    ),
+    ("guideHttp", "{path} answered HTTP {status}"),
+    ("guideNotUtf8", "{path} is not UTF-8 text"),
+    ("guideTimeout", "{path} did not arrive within {seconds} s"),
+    ("guideUnfetched", "{path} could not be fetched ({why})"),
+    (
+        "guideNoCompiler",
+        "this build of the guide runs only its built-in guide; load decision-guide.js to use guide-src or an inline guide",
+    ),
+    (
+        "guideTrapped",
+        "the guide engine stopped on this guide ({why}); other guides on the page are not affected",
+    ),
+    ("guideNotLoaded", "This guide could not be loaded: {why}"),
+    (
+        "guideMoreProblems",
+        "… and {count} more (run decision-guide check on the file)",
+    ),
+];
+
+/// The element's texts (see [`ELEMENT`]) as one JSON object.
+pub fn element_json() -> String {
+    let mut out = String::from("{");
+    for (i, (key, text)) in ELEMENT.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        crate::json::push_quoted(&mut out, key);
+        out.push(':');
+        crate::json::push_quoted(&mut out, text);
+    }
+    out.push('}');
+    out
 }

@@ -125,3 +125,16 @@ fn placeholders_must_name_a_fact() {
         );
     }
 }
+
+/// Preset ids are 16 bits: a guide with more presets is refused before any
+/// id is made.
+#[test]
+fn presets_are_limited_to_what_their_ids_hold() {
+    let mut g = builtin_value();
+    let preset = g["presets"][0].clone();
+    g["presets"] = Value::from(vec![preset; 65_536]);
+    assert_eq!(
+        errors(&g),
+        ["$.presets: must hold at most 65535 presets, has 65536"]
+    );
+}

@@ -54,6 +54,7 @@ impl Compiler<'_> {
             c.open_near_path.is_some(),
             c.advice.is_some(),
             c.owns.is_some(),
+            c.in_place.is_some(),
             c.all.is_some(),
             c.any.is_some(),
             c.not.is_some(),
@@ -61,7 +62,7 @@ impl Compiler<'_> {
         if forms.iter().filter(|&&f| f).count() != 1 {
             self.err(
                 at,
-                "a condition is exactly one of {q, is}, fact, path, near_path, open_near_path, advice, owns, all, any, not",
+                "a condition is exactly one of {q, is}, fact, path, near_path, open_near_path, advice, owns, in_place, all, any, not",
             );
             return ALWAYS;
         }
@@ -107,15 +108,19 @@ impl Compiler<'_> {
                 }
             };
         }
-        if let Some(id) = &c.owns {
+        let resp_form = [("owns", &c.owns), ("in_place", &c.in_place)]
+            .into_iter()
+            .find_map(|(field, id)| id.as_ref().map(|id| (field, id)));
+        if let Some((field, id)) = resp_form {
             if scope != Scope::Invariant {
                 self.err(
-                    format!("{at}.owns"),
-                    "only invariants may test what is owned",
+                    format!("{at}.{field}"),
+                    "only invariants may test what is owned or in place",
                 );
             }
-            return match self.resp_ref(format!("{at}.owns"), id) {
-                Some(r) => self.push(Cond::Owns(r)),
+            return match self.resp_ref(format!("{at}.{field}"), id) {
+                Some(r) if field == "owns" => self.push(Cond::Owns(r)),
+                Some(r) => self.push(Cond::InPlace(r)),
                 None => ALWAYS,
             };
         }

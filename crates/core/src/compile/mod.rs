@@ -3,7 +3,8 @@
 //! with the JSON path of the offending value.
 //!
 //! This file compiles the parts of a guide; `cond.rs` compiles conditions,
-//! facts and text templates.
+//! facts and text templates, `tables.rs` rules, advice, invariants and
+//! presets.
 
 mod cond;
 mod tables;
@@ -12,11 +13,11 @@ use std::collections::BTreeSet;
 use std::fmt;
 
 use crate::answers::known_list;
-use crate::ids::{CondId, Id, OptionId, PathId, RespId};
+use crate::ids::{CondId, GroupId, OptionId, PathId, RespId};
 use crate::model::{
-    AnswerOption, AnswerValue, Cond, Fact, Group, Guide, List, Note, PathDef, Question,
-    QuestionKind, Responsibility, Source, Text, MAX_ADVICE, MAX_INVARIANTS, MAX_OPTIONS, MAX_PATHS,
-    MAX_QUESTIONS,
+    AnswerOption, AnswerValue, Cond, Fact, Group, Guide, LazyReach, List, Note, PathDef, Question,
+    QuestionKind, Responsibility, Source, Text, MAX_ADVICE, MAX_GROUPS, MAX_INVARIANTS,
+    MAX_OPTIONS, MAX_PATHS, MAX_PRESETS, MAX_QUESTIONS, MAX_RULES,
 };
 use crate::raw::{RawBoolSide, RawGuide, RawQuestion, RawResponsibility, RawValue};
 
@@ -60,12 +61,6 @@ pub(crate) fn member(at: &str, key: &str) -> String {
         format!("{at}[{}]", crate::json::quote(key))
     }
 }
-
-/// The most rules a guide may have: rule ids are 16 bits.
-const MAX_RULES: usize = u16::MAX as usize;
-
-/// The most question groups a guide may have: group ids are 8 bits.
-const MAX_GROUPS: usize = u8::MAX as usize;
 
 /// The condition every guide has at index 0: "always".
 pub(crate) const ALWAYS: CondId = CondId(0);
@@ -198,6 +193,14 @@ impl<'a> Compiler<'a> {
             ".id",
             raw.questions.iter().map(|q| q.id.as_str()),
         );
+        for (i, q) in raw.questions.iter().enumerate() {
+            if q.id.starts_with('$') {
+                self.err(
+                    format!("$.questions[{i}].id"),
+                    format!("question id {:?} starts with `$`, which is kept for other keys of an answers object (`$title`)", q.id),
+                );
+            }
+        }
         // Every limit is reported (`|=` does not short-circuit); a guide over
         // one is read no further: its ids would not fit their typed ids, a
         // chain of facts could recurse deeper than the stack, and every
@@ -227,6 +230,7 @@ impl<'a> Compiler<'a> {
         );
         over |= self.at_most("$.rules", "rules", raw.rules.len(), MAX_RULES);
         over |= self.at_most("$.groups", "groups", raw.groups.len(), MAX_GROUPS);
+        over |= self.at_most("$.presets", "presets", raw.presets.len(), MAX_PRESETS);
         for (i, q) in raw.questions.iter().enumerate() {
             // Too few options is reported with the question, below.
             if q.options.len() > MAX_OPTIONS {
@@ -307,6 +311,7 @@ impl<'a> Compiler<'a> {
         let advice = self.advice();
         let invariants = self.invariants();
         let presets = self.presets();
+        let notes = self.notes();
         for (i, (name, _)) in raw.facts.0.iter().enumerate() {
             // A second fact of the same name is reported as defined twice.
             let repeated = raw.facts.0[..i].iter().any(|(k, _)| k == name);
@@ -346,23 +351,14 @@ impl<'a> Compiler<'a> {
                 date: text(&raw.source.date),
                 credit: text(&raw.source.credit),
             },
-            notes: list(
-                raw.notes
-                    .iter()
-                    .map(|n| Note {
-                        id: text(&n.id),
-                        as_read: text(&n.as_read),
-                        source: text(&n.source),
-                        text: text(&n.text),
-                    })
-                    .collect(),
-            ),
+            notes: list(notes),
             groups: list(
                 raw.groups
                     .iter()
                     .map(|g| Group {
                         id: text(&g.id),
                         title: text(&g.title),
+                        refine: g.refine,
                     })
                     .collect(),
             ),
@@ -377,6 +373,7 @@ impl<'a> Compiler<'a> {
             advice: list(advice),
             invariants: list(invariants),
             presets: list(presets),
+            reach: LazyReach::new(),
         })
     }
 
@@ -389,7 +386,7 @@ impl<'a> Compiler<'a> {
             if found.is_none() {
                 self.err(format!("{at}.group"), format!("unknown group {g:?}"));
             }
-            found.map(Id::at)
+            found.map(GroupId::at)
         });
         let kind = match q.kind.as_str() {
             "bool" => QuestionKind::Bool,
@@ -523,10 +520,47 @@ impl<'a> Compiler<'a> {
                     }
                     _ => ALWAYS,
                 };
+                let in_place = match r {
+                    RawResponsibility::When {
+                        in_place: Some(c), ..
+                    } => Some(self.cond(&format!("{at}.in_place"), c, Scope::Answers)),
+                    _ => None,
+                };
                 Responsibility {
                     id: text(id),
                     text: text(r.text()),
                     when,
+                    in_place,
+                }
+            })
+            .collect()
+    }
+
+    /// The dated vendor notes, each with where it bears on a result.
+    fn notes(&mut self) -> Vec<Note> {
+        let raw = self.raw;
+        raw.notes
+            .iter()
+            .enumerate()
+            .map(|(i, n)| {
+                let at = format!("$.notes[{i}]");
+                for (field, value) in [
+                    ("as_read", &n.as_read),
+                    ("source", &n.source),
+                    ("text", &n.text),
+                ] {
+                    self.non_empty(&format!("{at}.{field}"), value);
+                }
+                Note {
+                    id: text(&n.id),
+                    as_read: text(&n.as_read),
+                    source: text(&n.source),
+                    text: text(&n.text),
+                    url: text(&n.url),
+                    when: n
+                        .when
+                        .as_ref()
+                        .map(|c| self.cond(&format!("{at}.when"), c, Scope::Advice)),
                 }
             })
             .collect()

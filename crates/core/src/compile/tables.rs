@@ -78,11 +78,21 @@ impl Compiler<'_> {
                     }
                     self.non_empty(&format!("{at}.warning"), w);
                 }
+                for (field, set) in [("conflict", a.conflict), ("blocks", a.blocks)] {
+                    if set && kind == AdviceKind::WatchOut {
+                        self.err(
+                            format!("{at}.{field}"),
+                            "only a warning can name a conflict or block a result",
+                        );
+                    }
+                }
                 let when = self.cond(&format!("{at}.when"), &a.when, Scope::Advice);
                 Advice {
                     id: text(&a.id),
                     warning: text(a.warning.as_deref().unwrap_or(&a.id)),
                     kind,
+                    conflict: a.conflict,
+                    blocks: a.blocks,
                     when,
                     text: self.template(&format!("{at}.text"), &a.text, Some(when)),
                     adds: list(self.resp_refs(&format!("{at}.adds"), &a.adds)),

@@ -1,83 +1,26 @@
-//! The soundness check: every combination of answers (unanswered included)
-//! is evaluated, and the guide's promises are tested against the results.
+//! The enumerating check: every combination of answers is evaluated one by
+//! one. It is the oracle the symbolic proof (`symbolic.rs`) is tested
+//! against, on every generated and broken guide, and refuses guides whose
+//! answer space passes [`MAX_COMBINATIONS`].
 //!
-//! It proves that each combination gets one path, that every `{because}`
-//! in a text that applies cites at least one answer, that no rule or
-//! advice is dead, and that each declared invariant holds; and it names
-//! the combinations that break one.
-//!
-//! It runs in two passes so that it stays fast as guides grow (every
-//! question triples the work): first the rule, hence the path, of every
+//! It runs in two passes: first the rule, hence the path, of every
 //! combination; then, in parallel over slices of that table, everything
 //! else. "What would change it" for a combination is read from the table
 //! (its neighbours differ in one answer), so no combination is evaluated
 //! twice.
 
 use std::collections::HashMap;
-use std::fmt;
-use std::hash::{BuildHasher, Hasher};
 
+use super::{CheckError, Failure, Promise, Report, CITATION};
 use crate::eval::{Ctx, Logic};
+use crate::fx::Fx;
 use crate::ids::{AdviceId, Id, OptionId, PathId, QuestionId, RuleId, Set};
-use crate::model::{Cond, Direction, Guide, InvariantCheck, Part, Template, MAX_QUESTIONS};
+use crate::model::{Cond, Direction, Guide, InvariantCheck, MAX_QUESTIONS};
 use crate::profile::Profile;
 
 /// Guides whose answer space is larger than this are refused rather than
 /// left running for hours.
 pub const MAX_COMBINATIONS: u64 = 50_000_000;
-
-/// What the check found.
-#[derive(Debug, Clone)]
-pub struct Report {
-    /// How many combinations were evaluated.
-    pub combinations: u64,
-    /// How often each rule fired, in rule order.
-    pub rule_hits: Vec<u64>,
-    /// How often each advice entry applied, in advice order.
-    pub advice_hits: Vec<u64>,
-    /// One entry per broken promise, with its offending combinations.
-    pub failures: Vec<Failure>,
-}
-
-/// One broken promise.
-#[derive(Debug, Clone)]
-pub struct Failure {
-    /// The invariant id, or `dead-rule`, `dead-advice`, `empty-citation`.
-    pub check: String,
-    /// The promise in words.
-    pub text: String,
-    /// How many combinations break it.
-    pub count: u64,
-    /// The first of them (up to the limit asked for), each with what went wrong.
-    pub examples: Vec<(Profile, String)>,
-}
-
-/// Why the check could not run.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum CheckError {
-    /// The answer space is too large to enumerate.
-    TooLarge(u128),
-}
-
-impl fmt::Display for CheckError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            CheckError::TooLarge(n) => write!(
-                f,
-                "the guide has {n} combinations of answers, more than the {MAX_COMBINATIONS} the check enumerates; split it or drop questions"
-            ),
-        }
-    }
-}
-
-impl std::error::Error for CheckError {}
-
-impl Report {
-    /// Whether every promise holds.
-    pub fn passed(&self) -> bool {
-        self.failures.is_empty()
-    }
-}
 
 // One bit per invariant and one for citations must fit in `Found::failed`.
 const _: () = assert!(crate::model::MAX_INVARIANTS < 128);
@@ -145,53 +88,19 @@ impl Signature {
     }
 }
 
-/// A fast hasher for the signature keys (Fx, as in rustc): the keys are
-/// small integers from the check itself, so no protection against chosen
-/// inputs is needed.
-#[derive(Default, Clone, Copy)]
-struct Fx;
-
-impl BuildHasher for Fx {
-    type Hasher = FxHasher;
-    fn build_hasher(&self) -> FxHasher {
-        FxHasher(0)
-    }
-}
-
-struct FxHasher(u64);
-
-impl Hasher for FxHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        bytes.iter().for_each(|&b| self.write_u64(u64::from(b)));
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-    fn write_u16(&mut self, n: u16) {
-        self.write_u64(u64::from(n));
-    }
-}
-
-/// The text of the citation promise.
-const CITATION: &str =
-    "Every {because} in a reason or advice that applies cites at least one answer.";
-
 /// Counts the failures of one promise and keeps the first examples, as
-/// combination numbers (turned into profiles at the end).
+/// combination numbers (turned into profiles and words at the end).
 #[derive(Clone, Default)]
 struct Tally {
     count: u64,
-    examples: Vec<(usize, String)>,
+    examples: Vec<usize>,
 }
 
 impl Tally {
-    fn add(&mut self, limit: usize, at: usize, detail: impl FnOnce() -> String) {
+    fn add(&mut self, limit: usize, at: usize) {
         self.count += 1;
         if self.examples.len() < limit {
-            self.examples.push((at, detail()));
+            self.examples.push(at);
         }
     }
 
@@ -240,22 +149,7 @@ impl Space {
     }
 }
 
-fn cites_nothing(logic: &Logic<'_>, template: &Template, ctx: &Ctx<'_>) -> bool {
-    template
-        .parts
-        .iter()
-        .any(|p| matches!(p, Part::Cite(c) if logic.cite(*c, ctx).is_empty()))
-}
-
 impl Guide {
-    /// Number of combinations of answers, unanswered included.
-    pub fn combinations(&self) -> u128 {
-        self.questions
-            .iter()
-            .map(|q| q.options.len() as u128 + 1)
-            .product()
-    }
-
     /// Effective options and the answered set for `codes`.
     fn decode(&self, codes: &[u8], effective: &mut [u8]) -> u64 {
         let mut answered = 0u64;
@@ -280,9 +174,10 @@ impl Guide {
         p
     }
 
-    /// Runs the exhaustive check, keeping up to `limit` example
-    /// combinations per broken promise.
-    pub fn check(&self, limit: usize) -> Result<Report, CheckError> {
+    /// Runs the enumerating check, keeping up to `limit` example
+    /// combinations per broken promise: the oracle of the symbolic proof
+    /// ([`Guide::check`]), for guides of at most [`MAX_COMBINATIONS`].
+    pub fn check_by_enumeration(&self, limit: usize) -> Result<Report, CheckError> {
         let total = self.combinations();
         if total > u128::from(MAX_COMBINATIONS) {
             return Err(CheckError::TooLarge(total));
@@ -374,14 +269,18 @@ impl Guide {
             }
         }
 
-        let failure = |check: &str, text: &str, t: Tally| Failure {
+        let failure = |check: &str, text: &str, promise: Promise, t: Tally| Failure {
             check: check.to_owned(),
             text: text.to_owned(),
-            count: t.count,
+            count: u128::from(t.count),
             examples: t
                 .examples
                 .into_iter()
-                .map(|(i, d)| (self.profile_at(i, &space), d))
+                .map(|i| {
+                    let profile = self.profile_at(i, &space);
+                    let detail = self.promise_detail(promise, &profile);
+                    (profile, detail)
+                })
                 .collect(),
         };
         let mut tallies = merged.tallies.into_iter();
@@ -389,43 +288,20 @@ impl Guide {
             .invariants
             .iter()
             .zip(tallies.by_ref())
-            .map(|(v, t)| failure(&v.id, &v.text, t))
+            .enumerate()
+            .map(|(k, (v, t))| failure(&v.id, &v.text, Promise::Invariant(k), t))
             .collect();
         if let Some(t) = tallies.next() {
-            failures.push(failure("empty-citation", CITATION, t));
+            failures.push(failure("empty-citation", CITATION, Promise::Citation, t));
         }
-        let dead = |what: &str, ids: Vec<String>| Failure {
-            check: format!("dead-{what}"),
-            text: format!("Every {what} applies to at least one combination."),
-            count: ids.len() as u64,
-            examples: ids
-                .into_iter()
-                .map(|id| (self.empty_profile(), format!("{what} {id:?} never applies")))
-                .collect(),
-        };
-        failures.push(dead(
-            "rule",
-            self.rules
-                .iter()
-                .zip(&rule_hits)
-                .filter(|(_, &h)| h == 0)
-                .map(|(r, _)| r.id.to_string())
-                .collect(),
-        ));
-        failures.push(dead(
-            "advice",
-            self.advice
-                .iter()
-                .zip(&merged.advice_hits)
-                .filter(|(_, &h)| h == 0)
-                .map(|(a, _)| a.id.to_string())
-                .collect(),
-        ));
+        let rule_hits: Vec<u128> = rule_hits.into_iter().map(u128::from).collect();
+        let advice_hits: Vec<u128> = merged.advice_hits.into_iter().map(u128::from).collect();
+        failures.extend(self.dead(&rule_hits, &advice_hits, limit));
         failures.retain(|f| f.count > 0);
         Ok(Report {
-            combinations: total as u64,
+            combinations: total,
             rule_hits,
-            advice_hits: merged.advice_hits,
+            advice_hits,
             failures,
         })
     }
@@ -490,24 +366,9 @@ impl Guide {
             for a in found.advice.iter() {
                 out.advice_hits[a.index()] += 1;
             }
-            // The details of a broken promise are worked out again, only
-            // for the examples kept.
-            let detail = |k: usize| {
-                let mut ctx = ctx();
-                let (advice, owned) = self.advice_and_owned(&ctx);
-                ctx.advice = advice;
-                ctx.owned = owned;
-                if k == self.invariants.len() {
-                    return self.uncited(&logic, &ctx, rule).join("; ");
-                }
-                match self.invariants[k].check {
-                    InvariantCheck::PathIn { .. } => format!("got {}", self.path(path).id),
-                    _ => self.describe_outcome(&ctx),
-                }
-            };
             for (k, tally) in out.tallies.iter_mut().enumerate() {
                 if found.failed & (1 << k) != 0 {
-                    tally.add(limit, i, || detail(k));
+                    tally.add(limit, i);
                 }
             }
             for (v, tally) in self.invariants.iter().zip(out.tallies.iter_mut()) {
@@ -526,15 +387,7 @@ impl Guide {
                             Direction::Heavier => after > path,
                         };
                         if broken {
-                            tally.add(limit, i, || {
-                                format!(
-                                    "{} then answering {}={} gives {}",
-                                    self.path(path).id,
-                                    self.question(question).id,
-                                    self.option(question, answer).value.to_json(),
-                                    self.path(after).id
-                                )
-                            });
+                            tally.add(limit, i);
                         }
                     }
                 }
@@ -547,9 +400,10 @@ impl Guide {
     /// The advice of one combination and the promises it breaks (but the
     /// monotone ones, which compare neighbours in the table).
     fn find(&self, logic: &Logic<'_>, ctx: &mut Ctx<'_>, rule: RuleId) -> Found {
-        let (advice, owned) = self.advice_and_owned(ctx);
+        let (advice, owned, in_place) = self.advice_and_owned(ctx);
         ctx.advice = advice;
         ctx.owned = owned;
+        ctx.in_place = in_place;
         let mut failed = 0u128;
         for (k, v) in self.invariants.iter().enumerate() {
             let broken = match v.check {
@@ -569,40 +423,5 @@ impl Guide {
             failed |= 1 << self.invariants.len();
         }
         Found { advice, failed }
-    }
-
-    /// The texts that apply and cite no answer where they say `{because}`.
-    fn uncited(&self, logic: &Logic<'_>, ctx: &Ctx<'_>, rule: RuleId) -> Vec<String> {
-        let rule = self.rule(rule);
-        std::iter::once((&rule.reason, "rule", &rule.id))
-            .chain(
-                ctx.advice
-                    .iter()
-                    .map(|a| self.advice_entry(a))
-                    .map(|a| (&a.text, "advice", &a.id)),
-            )
-            .filter(|(template, _, _)| cites_nothing(logic, template, ctx))
-            .map(|(_, what, id)| format!("{what} {id:?} cites no answer"))
-            .collect()
-    }
-
-    /// The outcome of a combination, for a broken promise's example.
-    fn describe_outcome(&self, ctx: &Ctx<'_>) -> String {
-        let advice: Vec<&str> = ctx
-            .advice
-            .iter()
-            .map(|a| &*self.advice_entry(a).id)
-            .collect();
-        let owned: Vec<&str> = ctx
-            .owned
-            .iter()
-            .map(|r| &*self.responsibilities[r.index()].id)
-            .collect();
-        format!(
-            "got {} with advice [{}] and owned [{}]",
-            self.path(ctx.path).id,
-            advice.join(", "),
-            owned.join(", ")
-        )
     }
 }

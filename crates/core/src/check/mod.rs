@@ -1,0 +1,268 @@
+//! The soundness proof: over every combination of answers (unanswered
+//! included), each gets one path, every `{because}` in a text that applies
+//! cites at least one answer, no rule or advice is dead, and each declared
+//! invariant holds; each broken promise is named with the combinations
+//! that break it.
+//!
+//! Two provers give the same [`Report`]:
+//! - `symbolic.rs` ([`Guide::check`], [`Guide::prove`]) reasons over the
+//!   rules with decision diagrams: every set of combinations (where a rule
+//!   fires, where an invariant breaks) is one diagram, so the number of
+//!   combinations sets no ceiling. Its failing combinations are listed
+//!   from the diagram, lazily, in memory that does not grow with them.
+//! - `enumerate.rs` ([`Guide::check_by_enumeration`]) evaluates every
+//!   combination one by one. It is kept as the oracle the symbolic proof
+//!   is tested against, and refuses guides past [`MAX_COMBINATIONS`].
+//!
+//! Both list a promise's combinations in the same order (the first question
+//! varies fastest), so their examples agree too; the words of an example
+//! come from one place, [`Guide::promise_detail`].
+
+mod enumerate;
+mod symbolic;
+
+use std::fmt;
+
+pub use enumerate::MAX_COMBINATIONS;
+pub(crate) use symbolic::Symbols;
+pub use symbolic::{Finding, Proof, MAX_NODES};
+
+use crate::eval::{Ctx, Logic};
+use crate::ids::{Id, RuleId};
+use crate::model::{Direction, Guide, InvariantCheck, Part, Template};
+use crate::profile::Profile;
+
+/// What the check found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Report {
+    /// How many combinations of answers there are (all were covered).
+    pub combinations: u128,
+    /// For how many combinations each rule fires, in rule order.
+    pub rule_hits: Vec<u128>,
+    /// To how many combinations each advice entry applies, in advice order.
+    pub advice_hits: Vec<u128>,
+    /// One entry per broken promise, with its offending combinations.
+    pub failures: Vec<Failure>,
+}
+
+/// One broken promise.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Failure {
+    /// The invariant id, or `dead-rule`, `dead-advice`, `empty-citation`.
+    pub check: String,
+    /// The promise in words.
+    pub text: String,
+    /// How many combinations break it (for `dead-…`: how many entries are dead).
+    pub count: u128,
+    /// The first of them (up to the limit asked for), each with what went wrong.
+    pub examples: Vec<(Profile, String)>,
+}
+
+impl Report {
+    /// Whether every promise holds.
+    pub fn passed(&self) -> bool {
+        self.failures.is_empty()
+    }
+}
+
+/// Why the check could not run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CheckError {
+    /// The answer space is too large to enumerate (the oracle only).
+    TooLarge(u128),
+    /// The rules are so entangled that their decision diagrams would pass
+    /// this many nodes.
+    TooTangled(usize),
+}
+
+impl fmt::Display for CheckError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CheckError::TooLarge(n) => write!(
+                f,
+                "the guide has {n} combinations of answers, more than the {MAX_COMBINATIONS} the enumerating check lists; use the symbolic check"
+            ),
+            CheckError::TooTangled(n) => write!(
+                f,
+                "the guide's conditions are too entangled to prove: their decision diagrams would pass {n} nodes; split long `any`/`all` chains into facts, or drop questions"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for CheckError {}
+
+/// A promise a combination can break.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Promise {
+    /// The invariant at this position.
+    Invariant(usize),
+    /// Every `{because}` that applies cites an answer.
+    Citation,
+}
+
+/// The text of the citation promise.
+pub(crate) const CITATION: &str =
+    "Every {because} in a reason or advice that applies cites at least one answer.";
+
+/// Whether a template cites no answer for one of its `{because}`s.
+pub(crate) fn cites_nothing(logic: &Logic<'_>, template: &Template, ctx: &Ctx<'_>) -> bool {
+    template
+        .parts
+        .iter()
+        .any(|p| matches!(p, Part::Cite(c) if logic.cite(*c, ctx).is_empty()))
+}
+
+/// A broken promise's heading, as `decision-guide check` and the widget
+/// word it: "FAIL id — promise (N combinations)".
+pub fn failure_heading(check: &str, text: &str, count: u128) -> String {
+    format!(
+        "FAIL {check} — {text} ({count} combination{})",
+        if count == 1 { "" } else { "s" }
+    )
+}
+
+impl Guide {
+    /// One example of a broken promise, as `decision-guide check` and the
+    /// widget word it: the answers (as JSON that `classify` takes) and what
+    /// went wrong there, or for a dead rule or advice just which one.
+    pub fn example_line(&self, check: &str, profile: &Profile, detail: &str) -> String {
+        if check.starts_with("dead-") {
+            detail.to_owned()
+        } else {
+            format!("{}  → {detail}", self.answers_json(profile))
+        }
+    }
+
+    /// Number of combinations of answers, unanswered included.
+    pub fn combinations(&self) -> u128 {
+        self.questions
+            .iter()
+            .map(|q| q.options.len() as u128 + 1)
+            .product()
+    }
+
+    /// What went wrong for `profile`, which breaks `promise`: the words of
+    /// every example, whichever prover found it.
+    pub(crate) fn promise_detail(&self, promise: Promise, profile: &Profile) -> String {
+        let decision = self.classify(profile);
+        let path = decision.path;
+        match promise {
+            Promise::Citation => self.with_outcome(profile, &decision, |ctx| {
+                self.uncited(&self.logic(), ctx, decision.rule).join("; ")
+            }),
+            Promise::Invariant(k) => match self.invariants[k].check {
+                InvariantCheck::PathIn { .. } => format!("got {}", self.path(path).id),
+                InvariantCheck::Implies { .. } => {
+                    self.with_outcome(profile, &decision, |ctx| self.describe_outcome(ctx))
+                }
+                InvariantCheck::Monotone {
+                    question,
+                    answer,
+                    never,
+                } => {
+                    let after = self
+                        .with_answer(profile, question, Some(answer))
+                        .map_or(path, |p| self.decide(&p));
+                    let broken = match never {
+                        Direction::Lighter => after < path,
+                        Direction::Heavier => after > path,
+                    };
+                    debug_assert!(broken, "a monotone example moves the path");
+                    format!(
+                        "{} then answering {}={} gives {}",
+                        self.path(path).id,
+                        self.question(question).id,
+                        self.option(question, answer).value.to_json(),
+                        self.path(after).id
+                    )
+                }
+            },
+        }
+    }
+
+    /// The texts that apply and cite no answer where they say `{because}`.
+    pub(crate) fn uncited(&self, logic: &Logic<'_>, ctx: &Ctx<'_>, rule: RuleId) -> Vec<String> {
+        let rule = self.rule(rule);
+        std::iter::once((&rule.reason, "rule", &rule.id))
+            .chain(
+                ctx.advice
+                    .iter()
+                    .map(|a| self.advice_entry(a))
+                    .map(|a| (&a.text, "advice", &a.id)),
+            )
+            .filter(|(template, _, _)| cites_nothing(logic, template, ctx))
+            .map(|(_, what, id)| format!("{what} {id:?} cites no answer"))
+            .collect()
+    }
+
+    /// The outcome of a combination, for a broken promise's example.
+    fn describe_outcome(&self, ctx: &Ctx<'_>) -> String {
+        let advice: Vec<&str> = ctx
+            .advice
+            .iter()
+            .map(|a| &*self.advice_entry(a).id)
+            .collect();
+        let owned: Vec<&str> = ctx
+            .owned
+            .iter()
+            .map(|r| &*self.responsibilities[r.index()].id)
+            .collect();
+        let in_place: Vec<&str> = ctx
+            .in_place
+            .iter()
+            .map(|r| &*self.responsibilities[r.index()].id)
+            .collect();
+        let in_place = if in_place.is_empty() {
+            String::new()
+        } else {
+            format!(" (in place [{}])", in_place.join(", "))
+        };
+        format!(
+            "got {} with advice [{}] and owned [{}]{in_place}",
+            self.path(ctx.path).id,
+            advice.join(", "),
+            owned.join(", ")
+        )
+    }
+
+    /// The failures for dead rules and dead advice, from how often each
+    /// applies, with the first `limit` dead entries as examples.
+    pub(crate) fn dead(
+        &self,
+        rule_hits: &[u128],
+        advice_hits: &[u128],
+        limit: usize,
+    ) -> [Failure; 2] {
+        let dead = |what: &str, ids: Vec<String>| Failure {
+            check: format!("dead-{what}"),
+            text: format!("Every {what} applies to at least one combination."),
+            count: ids.len() as u128,
+            examples: ids
+                .into_iter()
+                .take(limit)
+                .map(|id| (self.empty_profile(), format!("{what} {id:?} never applies")))
+                .collect(),
+        };
+        [
+            dead(
+                "rule",
+                self.rules
+                    .iter()
+                    .zip(rule_hits)
+                    .filter(|(_, &h)| h == 0)
+                    .map(|(r, _)| r.id.to_string())
+                    .collect(),
+            ),
+            dead(
+                "advice",
+                self.advice
+                    .iter()
+                    .zip(advice_hits)
+                    .filter(|(_, &h)| h == 0)
+                    .map(|(a, _)| a.id.to_string())
+                    .collect(),
+            ),
+        ]
+    }
+}
