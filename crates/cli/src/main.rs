@@ -7,33 +7,75 @@
 //! 2 a usage error.
 
 use std::io::{self, Read, Write};
+use std::ops::ControlFlow;
 use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
 use decision_guide_core::{
-    builtin, parse_answers, parse_guide, Guide, Profile, Record, BUILTIN_GUIDE_JSON,
+    builtin, failure_heading, parse_guide, parse_titled_answers, CheckError, Guide, Profile,
+    Record, BUILTIN_GUIDE_JSON,
 };
 
-const USAGE: &str = "\
-decision-guide: which way to run an AI workflow on OpenAI and AWS
+/// Each command: its name, its usage line, and what it does. The help of
+/// every command and the overview are written from this one table.
+const COMMANDS: [(&str, &str, &str); 4] = [
+    (
+        "classify",
+        "decision-guide classify [--format json|markdown] [--guide FILE] [--preset NAME] [--title TEXT]",
+        "Reads one JSON answers object, or JSON Lines (one object a line), on
+stdin and writes one result JSON a line on stdout. With --format markdown
+it writes a decision record (for JSON Lines: a portfolio table, then each
+record). --preset classifies a named example instead of reading stdin.
+An object may carry its own title under \"$title\" (no question id starts
+with $), which the record and the portfolio use; --title names the rest.",
+    ),
+    (
+        "check",
+        "decision-guide check [FILE] [--all | --limit N] [--enumerate]",
+        "Proves a guide sound (default: the built-in guide) over every
+combination of answers, unanswered included, by reasoning over its rules:
+one path and a reason for each, no dead rule or advice, every {because}
+cites an answer, every declared invariant holds. Lists up to N (default
+20) failing combinations per broken promise, or every one with --all
+(streamed as found). --enumerate lists every combination one by one
+instead (the test oracle; at most 50 million combinations).",
+    ),
+    (
+        "guide",
+        "decision-guide guide",
+        "Prints the built-in guide as JSON: a starting point for your own.",
+    ),
+    (
+        "presets",
+        "decision-guide presets [--guide FILE]",
+        "Lists the named examples with the path each one gets.",
+    ),
+];
 
-USAGE:
-  decision-guide classify [--format json|markdown] [--guide FILE] [--preset NAME] [--title TEXT]
-      Reads one JSON answers object, or JSON Lines (one object a line), on
-      stdin and writes one result JSON a line on stdout. With --format
-      markdown it writes a decision record (for JSON Lines: a portfolio
-      table and each record). --preset classifies a named example instead
-      of reading stdin.
-  decision-guide check [FILE] [--all | --limit N]
-      Enumerates every combination of answers, unanswered included, and
-      proves the guide sound (default: the built-in guide). Lists up to N
-      (default 20) failing combinations per broken promise, or --all.
-  decision-guide guide
-      Prints the built-in guide as JSON: a starting point for your own.
-  decision-guide presets [--guide FILE]
-      Lists the named examples with the path each one gets.
+/// The overview: every command's usage and help.
+fn usage_text() -> String {
+    let mut out = String::from(
+        "decision-guide: which way to run an AI workflow on OpenAI and AWS\n\nUSAGE:\n",
+    );
+    for (_, line, help) in COMMANDS {
+        out.push_str(&format!("  {line}\n"));
+        for l in help.lines() {
+            out.push_str(&format!("      {l}\n"));
+        }
+    }
+    out.push_str("  decision-guide COMMAND --help\n      Help for one command.\n\n");
+    out.push_str("EXIT: 0 success, 1 bad input or a failed check, 2 usage error.");
+    out
+}
 
-EXIT: 0 success, 1 bad input or a failed check, 2 usage error.";
+/// One command's help.
+fn command_help(name: &str) -> String {
+    COMMANDS
+        .iter()
+        .find(|(n, _, _)| *n == name)
+        .map(|(_, line, help)| format!("USAGE:\n  {line}\n\n{help}\n\nEXIT: 0 success, 1 bad input or a failed check, 2 usage error.\n"))
+        .unwrap_or_else(usage_text)
+}
 
 /// A failure that decides the exit code.
 enum Exit {
@@ -51,7 +93,7 @@ fn main() -> ExitCode {
             ExitCode::from(1)
         }
         Err(Exit::Usage(e)) => {
-            eprintln!("decision-guide: {e:#}\n\n{USAGE}");
+            eprintln!("decision-guide: {e:#}\n\n{}", usage_text());
             ExitCode::from(2)
         }
     }
@@ -66,7 +108,7 @@ fn run() -> Result<ExitCode, Exit> {
     let mut parser = lexopt::Parser::from_env();
     let command = match parser.next().map_err(usage)? {
         Some(Value(cmd)) => cmd.string().map_err(usage)?,
-        Some(Long("help") | Short('h')) => return write_stdout(&format!("{USAGE}\n")),
+        Some(Long("help") | Short('h')) => return write_stdout(&format!("{}\n", usage_text())),
         Some(Long("version") | Short('V')) => {
             return write_stdout(&format!("decision-guide {}\n", env!("CARGO_PKG_VERSION")))
         }
@@ -77,13 +119,18 @@ fn run() -> Result<ExitCode, Exit> {
         "classify" => classify(&mut parser),
         "check" => check(&mut parser),
         "guide" => {
-            if let Some(arg) = parser.next().map_err(usage)? {
-                return Err(usage(arg.unexpected()));
+            match parser.next().map_err(usage)? {
+                Some(Long("help") | Short('h')) => return write_stdout(&command_help("guide")),
+                Some(arg) => return Err(usage(arg.unexpected())),
+                None => {}
             }
             write_stdout(BUILTIN_GUIDE_JSON)
         }
         "presets" => presets(&mut parser),
-        "help" => write_stdout(&format!("{USAGE}\n")),
+        "help" => match parser.next().map_err(usage)? {
+            Some(Value(cmd)) => write_stdout(&command_help(&cmd.string().map_err(usage)?)),
+            _ => write_stdout(&format!("{}\n", usage_text())),
+        },
         other => Err(usage(anyhow::anyhow!(
             "unknown command {other:?} (expected classify, check, guide or presets)"
         ))),
@@ -147,6 +194,7 @@ fn classify(parser: &mut lexopt::Parser) -> Result<ExitCode, Exit> {
                 preset = Some(parser.value().map_err(usage)?.string().map_err(usage)?)
             }
             Long("title") => title = Some(parser.value().map_err(usage)?.string().map_err(usage)?),
+            Long("help") | Short('h') => return write_stdout(&command_help("classify")),
             other => return Err(usage(other.unexpected())),
         }
     }
@@ -154,7 +202,7 @@ fn classify(parser: &mut lexopt::Parser) -> Result<ExitCode, Exit> {
 
     let items: Vec<(String, Profile)> = match preset {
         Some(name) => {
-            let Some(p) = guide.preset(&name) else {
+            let Some(p) = guide.find_preset(&name).map(|p| guide.preset(p)) else {
                 let known: Vec<&str> = guide.presets().iter().map(|p| p.id()).collect();
                 return Err(Exit::Input(anyhow::anyhow!(
                     "unknown preset {name:?}; known presets: {}",
@@ -222,23 +270,21 @@ fn read_answers(guide: &Guide, text: &str, title: Option<&str>) -> Result<Vec<(S
     };
     let json_lines = lines.len() > 1 && serde_json::from_str::<serde_json::Value>(first).is_ok();
     if !json_lines {
-        let profile = parse_answers(guide, text).map_err(|e| anyhow::anyhow!("{e}"))?;
-        return Ok(vec![(
+        let (own, profile) =
+            parse_titled_answers(guide, text).map_err(|e| anyhow::anyhow!("{e}"))?;
+        let name = own.unwrap_or_else(|| {
             title
                 .unwrap_or(decision_guide_core::text::RECORD_TITLE)
-                .to_owned(),
-            profile,
-        )]);
+                .to_owned()
+        });
+        return Ok(vec![(name, profile)]);
     }
     lines
         .into_iter()
         .map(|(n, line)| {
-            let profile =
-                parse_answers(guide, line).map_err(|e| anyhow::anyhow!("line {n}: {e}"))?;
-            let name = match title {
-                Some(t) => format!("{t} (line {n})"),
-                None => format!("Workflow on line {n}"),
-            };
+            let (own, profile) =
+                parse_titled_answers(guide, line).map_err(|e| anyhow::anyhow!("line {n}: {e}"))?;
+            let name = own.unwrap_or_else(|| decision_guide_core::text::line_title(title, n));
             Ok((name, profile))
         })
         .collect()
@@ -246,13 +292,15 @@ fn read_answers(guide: &Guide, text: &str, title: Option<&str>) -> Result<Vec<(S
 
 fn check(parser: &mut lexopt::Parser) -> Result<ExitCode, Exit> {
     use lexopt::prelude::*;
-    let (mut file, mut limit) = (None, 20usize);
+    let (mut file, mut limit, mut enumerate) = (None, 20usize, false);
     while let Some(arg) = parser.next().map_err(usage)? {
         match arg {
             Long("all") => limit = usize::MAX,
             Long("limit") => {
                 limit = parser.value().map_err(usage)?.parse().map_err(usage)?;
             }
+            Long("enumerate") => enumerate = true,
+            Long("help") | Short('h') => return write_stdout(&command_help("check")),
             Value(v) if file.is_none() => file = Some(v.string().map_err(usage)?),
             other => return Err(usage(other.unexpected())),
         }
@@ -260,71 +308,144 @@ fn check(parser: &mut lexopt::Parser) -> Result<ExitCode, Exit> {
     let guide = load_guide(file.as_deref())?;
     let name = file.as_deref().unwrap_or("built-in guide");
     let started = std::time::Instant::now();
-    let report = guide.check(limit).map_err(|e| Exit::Input(e.into()))?;
-    let elapsed = started.elapsed();
+    let input = |e: CheckError| Exit::Input(e.into());
+    if enumerate {
+        let report = guide.check_by_enumeration(limit).map_err(input)?;
+        let elapsed = started.elapsed().as_secs_f64();
+        let findings: Vec<_> = report
+            .failures
+            .iter()
+            .map(|f| (f.check.as_str(), f.text.as_str(), f.count))
+            .collect();
+        let summary = Summary {
+            guide: &guide,
+            name,
+            how: "listed one by one",
+            combinations: report.combinations,
+            rule_hits: &report.rule_hits,
+            advice_hits: &report.advice_hits,
+            elapsed,
+        };
+        return print_check(&summary, &findings, limit, |k, visit| {
+            for (profile, detail) in &report.failures[k].examples {
+                if visit(profile, detail).is_break() {
+                    break;
+                }
+            }
+        });
+    }
+    let proof = guide.prove().map_err(input)?;
+    let elapsed = started.elapsed().as_secs_f64();
+    let findings: Vec<_> = proof
+        .failures()
+        .iter()
+        .map(|f| (f.check.as_str(), f.text.as_str(), f.count))
+        .collect();
+    let summary = Summary {
+        guide: &guide,
+        name,
+        how: "proven by reasoning over the rules",
+        combinations: proof.combinations(),
+        rule_hits: proof.rule_hits(),
+        advice_hits: proof.advice_hits(),
+        elapsed,
+    };
+    print_check(&summary, &findings, limit, |k, visit| {
+        proof.examples(&proof.failures()[k], |profile, detail| {
+            visit(&profile, &detail)
+        })
+    })
+}
 
-    let mut out = String::new();
-    out.push_str(&format!(
-        "{name}: {} {} — {} combinations of {} questions checked in {:.2} s\n",
+/// What a check covered, for its report.
+struct Summary<'a> {
+    guide: &'a Guide,
+    name: &'a str,
+    how: &'a str,
+    combinations: u128,
+    rule_hits: &'a [u128],
+    advice_hits: &'a [u128],
+    elapsed: f64,
+}
+
+/// Writes a check's report as it goes: the summary, then each broken
+/// promise with up to `limit` of its combinations, listed by `examples`
+/// (finding number, visitor), so that `--all` streams however many there are.
+fn print_check(
+    s: &Summary<'_>,
+    findings: &[(&str, &str, u128)],
+    limit: usize,
+    examples: impl Fn(usize, &mut dyn FnMut(&Profile, &str) -> ControlFlow<()>),
+) -> Result<ExitCode, Exit> {
+    let guide = s.guide;
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    let mut head = format!(
+        "{}: {} {} — {} combinations of {} questions, {}, in {:.2} s\n",
+        s.name,
         guide.id(),
         guide.version(),
-        report.combinations,
+        s.combinations,
         guide.questions().len(),
-        elapsed.as_secs_f64()
-    ));
-    for (rule, hits) in guide.rules().iter().zip(&report.rule_hits) {
-        out.push_str(&format!(
+        s.how,
+        s.elapsed
+    );
+    for (rule, hits) in guide.rules().iter().zip(s.rule_hits) {
+        head.push_str(&format!(
             "  rule {:<28} → {:<16} fires for {hits}\n",
             rule.id(),
             guide.path(rule.path()).id()
         ));
     }
-    for (advice, hits) in guide.advice().iter().zip(&report.advice_hits) {
-        out.push_str(&format!("  advice {:<42} applies to {hits}\n", advice.id()));
+    for (advice, hits) in guide.advice().iter().zip(s.advice_hits) {
+        head.push_str(&format!("  advice {:<42} applies to {hits}\n", advice.id()));
     }
     for inv in guide.invariants() {
-        let broken = report.failures.iter().any(|f| f.check == inv.id());
-        out.push_str(&format!(
+        let broken = findings.iter().any(|(check, _, _)| *check == inv.id());
+        head.push_str(&format!(
             "  {} invariant {}: {}\n",
             if broken { "FAIL" } else { "ok  " },
             inv.id(),
             inv.text()
         ));
     }
-    for f in &report.failures {
-        out.push_str(&format!(
-            "\nFAIL {} — {} ({} combination{})\n",
-            f.check,
-            f.text,
-            f.count,
-            if f.count == 1 { "" } else { "s" }
-        ));
-        for (profile, detail) in &f.examples {
-            if f.check.starts_with("dead-") {
-                out.push_str(&format!("  {detail}\n"));
-            } else {
-                out.push_str(&format!("  {}  → {detail}\n", guide.answers_json(profile)));
+    let mut written = out.write_all(head.as_bytes());
+    for (k, &(check, text, count)) in findings.iter().enumerate() {
+        if written.is_err() {
+            break;
+        }
+        written = writeln!(out, "\n{}", failure_heading(check, text, count));
+        let mut shown = 0u128;
+        examples(k, &mut |profile, detail| {
+            if shown as usize >= limit || written.is_err() {
+                return ControlFlow::Break(());
             }
-        }
-        let shown = f.examples.len() as u64;
-        if shown < f.count {
-            out.push_str(&format!(
-                "  … and {} more (run with --all to list every one)\n",
-                f.count - shown
-            ));
+            shown += 1;
+            written = writeln!(out, "  {}", guide.example_line(check, profile, detail));
+            ControlFlow::Continue(())
+        });
+        if written.is_ok() && shown < count {
+            written = writeln!(
+                out,
+                "  … and {} more (run with --all to list every one)",
+                count - shown
+            );
         }
     }
-    if report.passed() {
-        out.push_str("sound: every combination gets one path and a reason, no rule is dead, every invariant holds\n");
-    } else {
-        out.push_str(&format!(
-            "\nNOT SOUND: {} promise{} broken\n",
-            report.failures.len(),
-            if report.failures.len() == 1 { "" } else { "s" }
-        ));
+    let passed = findings.is_empty();
+    if written.is_ok() {
+        written = if passed {
+            writeln!(out, "sound: every combination gets one path and a reason, no rule is dead, every invariant holds")
+        } else {
+            writeln!(
+                out,
+                "\nNOT SOUND: {} promise{} broken",
+                findings.len(),
+                if findings.len() == 1 { "" } else { "s" }
+            )
+        };
     }
-    write_stdout(&out)?;
-    Ok(if report.passed() {
+    finish(written.and_then(|()| out.flush()))?;
+    Ok(if passed {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
@@ -339,6 +460,7 @@ fn presets(parser: &mut lexopt::Parser) -> Result<ExitCode, Exit> {
             Long("guide") => {
                 guide_file = Some(parser.value().map_err(usage)?.string().map_err(usage)?)
             }
+            Long("help") | Short('h') => return write_stdout(&command_help("presets")),
             other => return Err(usage(other.unexpected())),
         }
     }

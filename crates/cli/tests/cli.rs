@@ -6,7 +6,7 @@ mod common;
 use std::path::PathBuf;
 use std::process::Output;
 
-use common::{run, run_closing_stdout};
+use common::{run, run_closing_stdout, spawn};
 
 use serde_json::Value;
 
@@ -72,24 +72,18 @@ fn classify_one_object_prints_the_spec_shape() {
     let out = stdout(&o);
     assert_eq!(out.lines().count(), 1);
     let v: Value = serde_json::from_str(&out).expect("JSON");
-    // The fields of SPEC §4, exactly, in the order the SPEC writes them.
-    let keys = [
-        "path",
-        "complete",
-        "reasons",
-        "watch_outs",
-        "you_still_own",
-        "warnings",
-        "would_change",
-        "unanswered",
-        "guide",
-    ];
+    // The fields of CONTRACT.md §4 (`RESULT_FIELDS`, which the contract
+    // test holds to CONTRACT.md), in that order.
+    let keys = decision_guide_core::RESULT_FIELDS;
     assert_eq!(v.as_object().expect("object").len(), keys.len());
-    let at: Vec<usize> = keys
-        .iter()
-        .map(|k| out.find(&format!("\"{k}\":")).expect(k))
-        .collect();
-    assert!(at.windows(2).all(|w| w[0] < w[1]), "{out}");
+    // Each key after the one before it (a nested `blocked` comes earlier).
+    let mut from = 0;
+    for k in keys {
+        let at = out[from..]
+            .find(&format!("\"{k}\":"))
+            .unwrap_or_else(|| panic!("{k} out of order in {out}"));
+        from += at;
+    }
     assert_eq!(v["path"], "managed-agents");
     assert_eq!(v["complete"], false);
     assert_eq!(v["reasons"][0]["rule"], "agent-runtime");
@@ -262,7 +256,7 @@ fn check_passes_on_the_builtin_guide() {
     assert!(o.status.success(), "{}{}", stdout(&o), stderr(&o));
     let out = stdout(&o);
     assert!(
-        out.contains("4782969 combinations of 14 questions"),
+        out.contains("8135830269 combinations of 20 questions, proven by reasoning over the rules"),
         "{out}"
     );
     assert!(
@@ -304,17 +298,24 @@ fn a_teams_own_guide_checks_and_classifies() {
         .contains("expense-approval  managed-agents"));
 }
 
-#[test]
-fn check_rejects_a_broken_guide_naming_the_combination() {
+/// The built-in guide broken on purpose: the agent rule first, blind to the
+/// preview limits, so that many combinations break its promises.
+fn agent_rule_first() -> Value {
     let mut g: Value = serde_json::from_str(&stdout(&run(&["guide"], ""))).expect("guide JSON");
-    // Let the agent rule win before the preview limits are considered.
     let rules = g["rules"].as_array_mut().expect("rules");
     let at = rules
         .iter()
         .position(|r| r["id"] == "agent-runtime")
         .expect("agent rule");
-    let agent = rules.remove(at);
+    let mut agent = rules.remove(at);
+    agent["when"] = serde_json::json!({"fact": "agent_runtime"});
     rules.insert(0, agent);
+    g
+}
+
+#[test]
+fn check_rejects_a_broken_guide_naming_the_combination() {
+    let g = agent_rule_first();
     let file = TempGuide::new("broken", &g);
     let o = run(&["check", &file.path(), "--limit", "2"], "");
     assert_eq!(o.status.code(), Some(1));
@@ -323,7 +324,12 @@ fn check_rejects_a_broken_guide_naming_the_combination() {
         out.contains("FAIL p7-preview-limits-keep-off-agents"),
         "{out}"
     );
-    assert!(out.contains("(69255 combinations)"), "{out}");
+    // Sign-off/audit with at least one yes (3² − 2² = 5 ways) × at least one
+    // preview blocker (3⁵ × 7 − 2⁵ × 3 = 1605 ways over the Region, keys,
+    // input, voice, residency and preview questions) × the 9 questions that
+    // do not matter (shape, tools and control are fixed).
+    let count = 5 * 1605 * 3u64.pow(9);
+    assert!(out.contains(&format!("({count} combinations)")), "{out}");
     // The combination is printed as answers that classify accepts as-is.
     let line = out
         .lines()
@@ -338,11 +344,14 @@ fn check_rejects_a_broken_guide_naming_the_combination() {
         "{answers}"
     );
     assert!(
-        out.contains("… and 69253 more (run with --all to list every one)"),
+        out.contains(&format!(
+            "… and {} more (run with --all to list every one)",
+            count - 2
+        )),
         "{out}"
     );
     assert!(out.contains("FAIL dead-rule"), "{out}");
-    assert!(out.contains("NOT SOUND: 3 promises broken"), "{out}");
+    assert!(out.contains("\nNOT SOUND: "), "{out}");
 }
 
 #[test]
@@ -403,4 +412,153 @@ fn huge_input_is_quoted_as_a_bounded_excerpt() {
 fn a_byte_order_mark_is_accepted() {
     let o = run(&["classify"], "\u{feff}{\"shape\": \"single\"}");
     assert!(o.status.success(), "{}", stderr(&o));
+}
+
+#[test]
+fn every_command_has_its_own_help() {
+    for (command, usage) in [
+        (
+            "classify",
+            "decision-guide classify [--format json|markdown]",
+        ),
+        (
+            "check",
+            "decision-guide check [FILE] [--all | --limit N] [--enumerate]",
+        ),
+        ("guide", "decision-guide guide"),
+        ("presets", "decision-guide presets [--guide FILE]"),
+    ] {
+        for args in [
+            vec![command, "--help"],
+            vec![command, "-h"],
+            vec!["help", command],
+        ] {
+            let o = run(&args, "");
+            assert_eq!(o.status.code(), Some(0), "{args:?}: {}", stderr(&o));
+            let out = stdout(&o);
+            assert!(
+                out.starts_with(&format!("USAGE:\n  {usage}")),
+                "{args:?}: {out}"
+            );
+            assert!(
+                !out.contains("USAGE:\n  decision-guide classify") || command == "classify",
+                "{args:?} printed every command: {out}"
+            );
+        }
+    }
+    // The overview still lists every command.
+    let out = stdout(&run(&["--help"], ""));
+    for command in ["classify", "check", "guide", "presets"] {
+        assert!(out.contains(&format!("decision-guide {command}")), "{out}");
+    }
+}
+
+#[test]
+fn json_lines_may_carry_their_own_titles() {
+    let lines = concat!(
+        r#"{"$title": "Invoice agent", "shape": "multi_step", "tools_actions": true, "approval_resume": true, "app_owns_control": false}"#,
+        "\n",
+        r#"{"shape": "single"}"#,
+        "\n"
+    );
+    let o = run(&["classify", "--format", "markdown"], lines);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let md = stdout(&o);
+    assert!(
+        md.contains("| 1 | Invoice agent | Amazon Bedrock Managed Agents |"),
+        "{md}"
+    );
+    assert!(md.contains("| 2 | Workflow on line 2 |"), "{md}");
+    assert!(md.contains("## Decision record: Invoice agent"), "{md}");
+    // JSON output is unchanged by a title.
+    let o = run(&["classify"], lines);
+    assert_eq!(stdout(&o).lines().count(), 2);
+    assert!(!stdout(&o).contains("$title"));
+    // A title must be a text, given once.
+    refused(
+        &run(&["classify"], r#"{"$title": 3, "shape": "single"}"#),
+        &["question \"$title\"", "a non-empty text"],
+    );
+    refused(
+        &run(&["classify"], r#"{"$title": "a", "$title": "b"}"#),
+        &["\"$title\" is answered twice"],
+    );
+}
+
+#[test]
+fn a_guide_may_not_name_a_question_like_the_title_key() {
+    let mut g: Value = serde_json::from_str(&stdout(&run(&["guide"], ""))).expect("guide JSON");
+    let mut extra = g["questions"][1].clone();
+    extra["id"] = Value::from("$title");
+    g["questions"]
+        .as_array_mut()
+        .expect("questions")
+        .push(extra);
+    let file = TempGuide::new("dollar", &g);
+    let o = run(&["check", &file.path()], "");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o)
+            .contains("(1 problem):\n  $.questions[20].id: question id \"$title\" starts with `$`"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+/// `check --all` lists every failing combination as it finds it: memory
+/// stays flat however many there are (134 million here), and a reader that
+/// stops early ends it quietly.
+#[test]
+fn check_all_streams_in_flat_memory() {
+    use std::io::{BufRead, BufReader};
+    let g = agent_rule_first();
+    let file = TempGuide::new("stream", &g);
+    let mut child = spawn(&["check", &file.path(), "--all"]);
+    drop(child.stdin.take());
+    let pid = child.id();
+    let rss_kb = || -> u64 {
+        let status = std::fs::read_to_string(format!("/proc/{pid}/status")).expect("status");
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix("VmRSS:"))
+            .and_then(|v| v.trim().trim_end_matches(" kB").trim().parse().ok())
+            .expect("VmRSS")
+    };
+    let mut lines = BufReader::new(child.stdout.take().expect("stdout")).lines();
+    let mut read = |n: usize| {
+        for _ in 0..n {
+            lines.next().expect("a line").expect("text");
+        }
+    };
+    read(20_000);
+    let early = rss_kb();
+    read(400_000);
+    let late = rss_kb();
+    assert!(
+        late < early + 8 * 1024,
+        "memory grew from {early} kB to {late} kB over 400 000 lines"
+    );
+    drop(lines);
+    let o = child.wait_with_output().expect("ends");
+    // A closed stdout ends it quietly; the exit code still says the guide
+    // is not sound.
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(stderr(&o), "");
+}
+
+#[test]
+fn check_enumerate_is_the_oracle_and_refuses_past_its_limit() {
+    let o = run(&["check", "--enumerate"], "");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("more than the 50000000 the enumerating check lists"),
+        "{}",
+        stderr(&o)
+    );
+    let guide = example_guide("always-bedrock.json");
+    let proof = stdout(&run(&["check", &guide], ""));
+    let listed = stdout(&run(&["check", &guide, "--enumerate"], ""));
+    assert!(listed.contains("listed one by one"), "{listed}");
+    let body = |s: &str| s.lines().skip(1).collect::<Vec<_>>().join("\n");
+    assert_eq!(body(&proof), body(&listed));
 }
