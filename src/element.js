@@ -10,6 +10,19 @@
 
 const MAX_MESSAGE = 200;
 
+/**
+ * The element's own sentences (`text::ELEMENT` in crates/core/src/text.rs,
+ * handed over by the build), keyed, with `{name}` placeholders.
+ */
+let texts = {};
+
+/** The sentence `key` with its placeholders filled from `values`. */
+function say(key, values = {}) {
+  const text = texts[key];
+  if (text === undefined) return `${key} ${JSON.stringify(values)}`; // a build without this text
+  return text.replace(/\{(\w+)\}/g, (whole, name) => (name in values ? String(values[name]) : whole));
+}
+
 /** A performance mark for the page's timeline (the benchmark reads them). */
 function mark(name) {
   try {
@@ -42,12 +55,12 @@ function answerEntries(value, what) {
     try {
       v = JSON.parse(v.replace(/^\uFEFF/, ''));
     } catch (e) {
-      return { problem: `the ${what} is not valid JSON (${bounded(e.message)})` };
+      return { problem: say('answersNotJson', { what, why: bounded(e.message) }) };
     }
   }
   if (v === null || typeof v !== 'object' || Array.isArray(v)) {
     const got = v === null ? 'null' : Array.isArray(v) ? 'an array' : `a ${typeof v}`;
-    return { problem: `the ${what} must be a JSON object of question ids to answers, got ${got}` };
+    return { problem: say('answersNotObject', { what: `the ${what}`, got }) };
   }
   // Own properties only: whatever a page added to Object.prototype is no
   // answer. Values other than null, booleans and strings go as a short
@@ -60,7 +73,7 @@ function answerEntries(value, what) {
       entries.push(key, plain ? x : { other: describe(x) });
     }
   } catch (e) {
-    return { problem: `the ${what} could not be read (${bounded(e && e.message ? e.message : e)})` };
+    return { problem: say('answersUnreadable', { what, why: bounded(e && e.message ? e.message : e) }) };
   }
   return { entries };
 }
@@ -69,32 +82,32 @@ function answerEntries(value, what) {
 function explainFailure(error) {
   const message = String(error && error.message ? error.message : error);
   if (/Content.Security.Policy|wasm-unsafe-eval|unsafe-eval/i.test(message)) {
-    return "this page's Content-Security-Policy does not allow WebAssembly. To make it interactive, add 'wasm-unsafe-eval' to the page's script-src.";
+    return say('wasmCsp');
   }
   // wasm-bindgen's glue, on an HTTP error: "failed to fetch Wasm: 404 Not Found fetching 'URL'".
   const http = /failed to fetch Wasm: (\d+)\s*(.*?)\s*fetching '(.*)'/.exec(message);
   if (http) {
     const [, status, text, url] = http;
-    return `its WebAssembly file could not be loaded: ${bounded(url)} answered HTTP ${status}${text ? ` ${text}` : ''}. Serve decision-guide_bg.wasm next to decision-guide.js.`;
+    return say('wasmHttp', { url: bounded(url), status: text ? `${status} ${text}` : status });
   }
   if (/^could not load/.test(message)) {
-    return `${message}. Serve decision-guide_bg.wasm next to decision-guide.js.`;
+    return say('wasmNotLoaded', { why: message });
   }
   // fetch() itself failed: offline, or blocked (a proxy, the page's connect-src).
   if (/^(Failed to fetch|NetworkError|Load failed)/.test(message)) {
-    return `its WebAssembly file could not be downloaded (${bounded(message)}). Check the connection, and that the page's connect-src allows decision-guide_bg.wasm.`;
+    return say('wasmOffline', { why: bounded(message) });
   }
   // Not a wasm file at all: often a host's "not found" page sent with status 200.
   if (/magic (word|number|header)/i.test(message)) {
-    return `the server sent something that is not WebAssembly for decision-guide_bg.wasm (perhaps a web page such as its "not found" page; ${bounded(message)}). Serve the real file next to decision-guide.js.`;
+    return say('wasmNotWasm', { why: bounded(message) });
   }
   if (/extends past end|unexpected end|past the end|too big|truncated/i.test(message)) {
-    return `its WebAssembly file is incomplete: it was cut short on the server or on the way (${bounded(message)}). Serve the whole decision-guide_bg.wasm.`;
+    return say('wasmTruncated', { why: bounded(message) });
   }
   if (/CompileError|LinkError|Wasm|WebAssembly|section/i.test(message)) {
-    return `its WebAssembly file is damaged or does not match this script (${bounded(message)}). Serve the files of one build together.`;
+    return say('wasmDamaged', { why: bounded(message) });
   }
-  return `its WebAssembly part could not start (${bounded(message)}).`;
+  return say('wasmOther', { why: bounded(message) });
 }
 
 /** How long a `guide-src` file may take to arrive. */
@@ -112,24 +125,32 @@ function guideUrl(src) {
   try {
     return new URL(src, document.baseURI);
   } catch {
-    throw new Error(`guide-src ${JSON.stringify(bounded(src))} is not a URL`);
+    throw new Error(say('guideSrcNotUrl', { src: JSON.stringify(bounded(src)) }));
   }
 }
 
 /** The text of the guide file at `url`, same origin only, or a problem in words. */
 async function fetchGuide(url) {
   if (url.origin !== location.origin) {
-    throw new Error(`guide-src must be on this page's origin (${location.origin}), not ${bounded(url.origin)}`);
+    throw new Error(say('guideSrcOrigin', { origin: location.origin, got: bounded(url.origin) }));
   }
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), GUIDE_TIMEOUT_MS);
   try {
     const response = await fetch(url, { signal: abort.signal, credentials: 'same-origin' });
-    if (!response.ok) throw new Error(`${bounded(url.pathname)} answered HTTP ${response.status} ${response.statusText}`.trim());
-    return await response.text();
+    if (!response.ok) throw new Error(say('guideHttp', { path: bounded(url.pathname), status: `${response.status} ${response.statusText}`.trim() }));
+    // The bytes as the CLI reads a file: a byte-order mark is left for the
+    // guide reader (which takes one, as the CLI does), and bytes that are
+    // not UTF-8 are refused rather than replaced.
+    const bytes = await response.arrayBuffer();
+    try {
+      return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+    } catch {
+      throw new Error(say('guideNotUtf8', { path: bounded(url.pathname) }));
+    }
   } catch (e) {
-    if (e.name === 'AbortError') throw new Error(`${bounded(url.pathname)} did not arrive within ${GUIDE_TIMEOUT_MS / 1000} s`);
-    if (e instanceof TypeError) throw new Error(`${bounded(url.pathname)} could not be fetched (${bounded(e.message)})`);
+    if (e.name === 'AbortError') throw new Error(say('guideTimeout', { path: bounded(url.pathname), seconds: GUIDE_TIMEOUT_MS / 1000 }));
+    if (e instanceof TypeError) throw new Error(say('guideUnfetched', { path: bounded(url.pathname), why: bounded(e.message) }));
     throw e;
   } finally {
     clearTimeout(timer);
@@ -138,17 +159,20 @@ async function fetchGuide(url) {
 
 /**
  * Defines <decision-guide>: `css` is the widget's stylesheet, `html` the
- * pre-rendered guide (may be empty), `load()` resolves to the wasm's
+ * pre-rendered guide (may be empty), `texts` the element's own sentences
+ * (`text::ELEMENT`, as an object of key to text), `load()` resolves to the wasm's
  * exports and is called at once, so the download starts before any
- * element needs it. `loadCustom()` resolves to the exports of the variant
- * that can compile a team's own guide; it is called only when an element
- * has one (`guide-src` or an inline JSON child), and may be absent.
+ * element needs it. `loadCustom(n)` resolves to the exports of the variant
+ * that can compile a team's own guide, its `n`th instance (0 first; a new
+ * one after an instance traps); it is called only when an element has one
+ * (`guide-src` or an inline JSON child), and may be absent.
  */
-export function defineDecisionGuide({ css, html = '', load, loadCustom, tag = 'decision-guide' }) {
+export function defineDecisionGuide({ css, html = '', texts: sentences = {}, load, loadCustom, tag = 'decision-guide' }) {
+  texts = sentences;
   const existing = customElements.get(tag);
   if (existing) {
     if (!existing.decisionGuide) {
-      console.error(`decision-guide: <${tag}> is already defined by another script on this page, so this guide is not defined again. Give one of them another name.`);
+      console.error(`decision-guide: ${say('tagTaken', { tag })}`);
     }
     return existing;
   }
@@ -193,6 +217,7 @@ export function defineDecisionGuide({ css, html = '', load, loadCustom, tag = 'd
     return template.content.cloneNode(true);
   };
   let custom = null; // the custom-guide variant's exports, once asked for
+  let customInstance = 0; // how many of its instances trapped (each is loaded afresh)
   const guideTexts = new Map(); // guide-src URL → Promise of its text
 
   class DecisionGuide extends HTMLElement {
@@ -231,7 +256,7 @@ export function defineDecisionGuide({ css, html = '', load, loadCustom, tag = 'd
           root.className = 'dg-root';
           const loading = document.createElement('p');
           loading.className = 'dg-loading';
-          loading.textContent = 'Loading the guide…';
+          loading.textContent = say('loading');
           root.append(loading);
           shadow.append(root);
         } else {
@@ -239,7 +264,9 @@ export function defineDecisionGuide({ css, html = '', load, loadCustom, tag = 'd
         }
       }
       if (own) this._startOwn(own);
-      else if (wasm) this._startSafely();
+      // In a microtask: an element removed in the task that added it (a
+      // framework re-keying a list) never mounts a widget at all.
+      else if (wasm) queueMicrotask(() => this._startSafely());
       else if (failure) this._fail();
       else waiting.add(this);
     }
@@ -248,7 +275,7 @@ export function defineDecisionGuide({ css, html = '', load, loadCustom, tag = 'd
     async _startOwn(own) {
       const attempt = (this._attempt = (this._attempt || 0) + 1);
       try {
-        if (!loadCustom) throw new Error('this build of the guide runs only its built-in guide; load decision-guide.js to use guide-src or an inline guide');
+        if (!loadCustom) throw new Error(say('guideNoCompiler'));
         let textPromise = Promise.resolve(own.text);
         if (own.src !== undefined) {
           // One fetch per file, shared by the elements that name it; a failed one is forgotten.
@@ -260,26 +287,38 @@ export function defineDecisionGuide({ css, html = '', load, loadCustom, tag = 'd
             textPromise.catch(() => guideTexts.delete(url.href));
           }
         }
-        custom = custom ?? Promise.resolve().then(loadCustom);
-        const [text, exports] = await Promise.all([textPromise, custom]);
+        custom = custom ?? Promise.resolve(customInstance).then(loadCustom);
+        const loaded = custom;
+        const [text, exports] = await Promise.all([textPromise, loaded]);
         if (attempt !== this._attempt || !this.isConnected || this._widget) return;
-        let value;
-        try {
-          value = JSON.parse(text.replace(/^\uFEFF/, ''));
-        } catch (e) {
-          throw new Error(`the guide is not valid JSON (${bounded(e.message)})`);
-        }
         const root = this.shadowRoot.querySelector('.dg-root');
         root.replaceChildren();
         try {
-          this._widget = exports.mount_with_guide(root, value, () => this._changed(), (kind, text) => this._copy(kind, text), this.hasAttribute('permalink'));
-        } catch (errors) {
-          if (Array.isArray(errors)) return this._guideErrors('This guide has problems, so it cannot run:', errors);
-          throw errors;
+          // The text as it came: the wasm reads it with the same JSON
+          // reader, compiler and proof as `decision-guide check`; the first
+          // classification runs in the same guard.
+          this._widget = exports.mount_with_guide(root, text, () => this._changed(), (kind, text) => this._copy(kind, text), this.hasAttribute('permalink'));
+          this._begin();
+        } catch (error) {
+          // A widget that started but failed is freed; one of a trapped
+          // engine cannot be, and is dropped with its engine.
+          if (!(error instanceof WebAssembly.RuntimeError)) this._widget?.free();
+          this._widget = null;
+          if (error && Array.isArray(error.problems)) return this._guideErrors(error.lead, error.problems);
+          if (error instanceof WebAssembly.RuntimeError) {
+            // The engine trapped: its memory can no longer be trusted, so
+            // the next guide gets a fresh instance of the module, and the
+            // other guides on the page keep working.
+            if (custom === loaded) {
+              custom = null;
+              customInstance++;
+            }
+            throw new Error(say('guideTrapped', { why: bounded(error.message) }));
+          }
+          throw error;
         }
-        this._begin();
       } catch (e) {
-        if (attempt === this._attempt) this._guideErrors(`This guide could not be loaded: ${e && e.message ? e.message : e}`, []);
+        if (attempt === this._attempt) this._guideErrors(say('guideNotLoaded', { why: e && e.message ? e.message : e }), []);
       }
     }
 
@@ -303,7 +342,7 @@ export function defineDecisionGuide({ css, html = '', load, loadCustom, tag = 'd
         }
         if (problems.length > 50) {
           const li = document.createElement('li');
-          li.textContent = `… and ${problems.length - 50} more (run decision-guide check on the file)`;
+          li.textContent = say('guideMoreProblems', { count: problems.length - 50 });
           list.append(li);
         }
         box.append(list);
@@ -343,7 +382,7 @@ export function defineDecisionGuide({ css, html = '', load, loadCustom, tag = 'd
         this._start();
       } catch (e) {
         console.error('decision-guide: this guide could not start', e);
-        this._notice(`This guide could not start: ${bounded(e && e.message ? e.message : e)}`);
+        this._notice(say('couldNotStart', { why: bounded(e && e.message ? e.message : e) }));
       }
     }
 
@@ -371,7 +410,7 @@ export function defineDecisionGuide({ css, html = '', load, loadCustom, tag = 'd
 
     /** The wasm could not run: the static guide stays, with a notice. */
     _fail() {
-      this._notice(`This guide is shown without its interactive part: ${failure}`);
+      this._notice(say('notInteractive', { why: failure }));
     }
 
     /** Puts `text` over the static guide, unless a notice is already there. */
@@ -483,16 +522,22 @@ export function defineDecisionGuide({ css, html = '', load, loadCustom, tag = 'd
       return structuredClone(this._parsed());
     }
 
-    /** The answers given so far, as an object of question ids to answers. */
+    /**
+     * The answers given so far, as an object of question ids to answers
+     * (unanswered ones left out). Before the guide runs: those the property
+     * or the attribute gave, as given; a value that cannot be an answer is
+     * left out here and reported when the guide starts.
+     */
     get answers() {
       if (this._widget) return this._widget.answers();
-      const pending = this._pending && answerEntries(this._pending.value, this._pending.what);
-      if (pending && pending.entries) {
-        const out = {};
-        for (let i = 0; i < pending.entries.length; i += 2) out[pending.entries[i]] = pending.entries[i + 1];
-        return out;
+      const given = this._pending ?? (this.hasAttribute('answers') ? { value: this.getAttribute('answers'), what: 'answers attribute' } : null);
+      const read = given ? answerEntries(given.value, given.what) : null;
+      const out = {};
+      for (let i = 0; read?.entries && i < read.entries.length; i += 2) {
+        const value = read.entries[i + 1];
+        if (typeof value === 'boolean' || typeof value === 'string') out[read.entries[i]] = value;
       }
-      return {};
+      return out;
     }
 
     /** Replaces the answers: an object, or the same JSON text the attribute takes. */

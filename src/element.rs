@@ -58,37 +58,56 @@ pub fn mount(root: Element, changed: Function, copy: Function, can_link: bool) -
     mount_guide(root, GUIDE.with(Clone::clone), changed, copy, can_link)
 }
 
-/// Mounts a widget running a team's own guide, handed over as the value
-/// `JSON.parse` made of the guide file: validated by the same compiler as
-/// `decision-guide check`. A broken guide is refused with every problem,
-/// each as `$.json.path: message`, for the element to show.
+/// Mounts a widget running a team's own guide, handed over as the text of
+/// the guide file: read and compiled by the same `parse_guide` as
+/// `decision-guide check` (the same limits, errors and JSON paths), then
+/// proven. A guide with problems, or one that breaks a promise, is not
+/// shown as advice: the error is `{lead, problems}`, each problem worded
+/// as `check` words it, for the element to show.
 #[cfg(feature = "custom-guides")]
 #[wasm_bindgen]
 pub fn mount_with_guide(
     root: Element,
-    guide: JsValue,
+    text: &str,
     changed: Function,
     copy: Function,
     can_link: bool,
-) -> Result<Widget, Array> {
-    let raw: decision_guide_core::RawGuide = serde_path_to_error::deserialize(
-        serde_wasm_bindgen::Deserializer::from(guide),
-    )
-    .map_err(|e| {
-        let at = e.path().to_string();
-        let at = if at == "." {
-            "$".to_owned()
-        } else {
-            format!("$.{at}")
-        };
-        Array::of1(&format!("{at}: {}", e.into_inner()).into())
+) -> Result<Widget, JsValue> {
+    let refuse = |lead: &str, problems: Vec<String>| -> JsValue {
+        let out = Object::new();
+        let _ = Reflect::set(&out, &"lead".into(), &lead.into());
+        let list: Array = problems.into_iter().map(JsValue::from).collect();
+        let _ = Reflect::set(&out, &"problems".into(), &list);
+        out.into()
+    };
+    let guide = decision_guide_core::parse_guide(text).map_err(|errors| {
+        refuse(
+            text::GUIDE_INVALID,
+            errors.iter().map(ToString::to_string).collect(),
+        )
     })?;
-    let guide = Guide::from_raw(&raw).map_err(|errors| {
-        errors
+    let report = guide
+        .check(1)
+        .map_err(|e| refuse(text::GUIDE_UNPROVEN, vec![e.to_string()]))?;
+    if !report.passed() {
+        let problems = report
+            .failures
             .iter()
-            .map(|e| JsValue::from(e.to_string()))
-            .collect::<Array>()
-    })?;
+            .map(|f| {
+                let heading = decision_guide_core::failure_heading(&f.check, &f.text, f.count);
+                match f.examples.first() {
+                    Some((profile, detail)) => {
+                        format!(
+                            "{heading}: {}",
+                            guide.example_line(&f.check, profile, detail)
+                        )
+                    }
+                    None => heading,
+                }
+            })
+            .collect();
+        return Err(refuse(text::GUIDE_NOT_SOUND, problems));
+    }
     Ok(mount_guide(
         root,
         SharedGuide(Rc::new(guide)),
@@ -315,8 +334,9 @@ impl Drop for Widget {
 /// classify --format markdown` prints for these answers (titled by the
 /// preset while one is loaded, as `--preset` does).
 fn markdown(state: &State) -> String {
-    let title = match state.preset.and_then(|n| state.guide.presets().get(n)) {
-        Some(p) => p.title().to_owned(),
+    // The reducer loads only presets of this state's guide.
+    let title = match state.preset {
+        Some(p) => state.guide.preset(p).title().to_owned(),
         None => text::RECORD_TITLE.to_owned(),
     };
     state.guide.markdown_record(

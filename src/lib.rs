@@ -11,5 +11,7 @@
 pub mod components;
 #[cfg(target_arch = "wasm32")]
 pub mod element;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod host;
 pub mod state;
 pub mod store;

@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use decision_guide_core::{Explanation, Guide, OptionId, Profile, QuestionId};
+use decision_guide_core::{Explanation, Guide, Id, OptionId, PresetId, Profile, QuestionId};
 use yew::AttrValue;
 
 /// A guide shared by every component of one widget; equal when it is the
@@ -35,7 +35,7 @@ pub struct State {
     /// Their explanation: what every part of the result renders.
     pub explanation: Rc<Explanation>,
     /// The preset last loaded, while its answers are unchanged.
-    pub preset: Option<usize>,
+    pub preset: Option<PresetId>,
     /// A problem with input from outside (attribute, property, permalink).
     pub error: Option<String>,
     /// Whether the widget answers input: false while it is the static,
@@ -76,11 +76,14 @@ pub enum Action {
         /// The answer.
         answer: Option<OptionId>,
     },
-    /// Load preset number `n`.
-    Preset(usize),
+    /// Several questions answered at once (a nearest set of answers).
+    AnswerAll(Vec<(QuestionId, OptionId)>),
+    /// Load a preset of this widget's guide.
+    Preset(PresetId),
     /// Clear every answer.
     Reset,
-    /// Replace all answers (from the `answers` attribute or property).
+    /// Replace all answers (from the `answers` attribute or property);
+    /// refused unless the guide accepts the profile.
     Replace(Profile),
     /// Show an error about input from outside; answers stay as they were.
     Error(String),
@@ -91,7 +94,8 @@ pub enum Action {
     /// Hide what the last copy said.
     DismissCopy,
     /// The wasm took over: the starting answers, any problem with them,
-    /// and the landmark label of this instance.
+    /// and the landmark label of this instance; refused unless the guide
+    /// accepts the profile.
     Start {
         /// Starting answers.
         profile: Profile,
@@ -120,7 +124,7 @@ impl State {
         }
     }
 
-    fn with_profile(&self, profile: Profile, preset: Option<usize>) -> Self {
+    fn with_profile(&self, profile: Profile, preset: Option<PresetId>) -> Self {
         // Same answers: same explanation, and what was copied still holds.
         let (explanation, copied) = if profile == self.profile {
             (self.explanation.clone(), self.copied.clone())
@@ -138,7 +142,10 @@ impl State {
     }
 
     /// Applies an action. Returns the same `Rc` when nothing changed, so
-    /// that nothing re-renders.
+    /// that nothing re-renders, and when the action was refused: an answer,
+    /// a preset or a profile that the guide does not have or accept (ids
+    /// and profiles are only valid for the guide that made them, and the
+    /// types do not say which guide that was).
     pub fn reduce(self: &Rc<Self>, action: Action) -> Rc<Self> {
         let next = match action {
             Action::Answer { q, answer } => {
@@ -147,12 +154,22 @@ impl State {
                     None => return self.clone(),
                 }
             }
-            Action::Preset(n) => match self.guide.presets().get(n) {
-                Some(p) => self.with_profile(p.profile().clone(), Some(n)),
+            Action::AnswerAll(answers) => {
+                let mut profile = self.profile.clone();
+                for (q, answer) in answers {
+                    match self.guide.with_answer(&profile, q, Some(answer)) {
+                        Some(next) => profile = next,
+                        None => return self.clone(),
+                    }
+                }
+                self.with_profile(profile, None)
+            }
+            Action::Preset(id) => match self.guide.presets().get(id.index()) {
+                Some(p) => self.with_profile(p.profile().clone(), Some(id)),
                 None => return self.clone(),
             },
             Action::Reset => self.with_profile(self.guide.empty_profile(), None),
-            Action::Replace(profile) if profile.len() == self.profile.len() => {
+            Action::Replace(profile) if self.guide.accepts(&profile) => {
                 self.with_profile(profile, None)
             }
             Action::Replace(_) => return self.clone(),
@@ -172,6 +189,7 @@ impl State {
                 copied: None,
                 ..(**self).clone()
             },
+            Action::Start { profile, .. } if !self.guide.accepts(&profile) => return self.clone(),
             Action::Start {
                 profile,
                 error,
@@ -221,12 +239,7 @@ mod tests {
     #[test]
     fn presets_load_and_any_answer_forgets_the_preset() {
         let s = state();
-        let n = s
-            .guide
-            .presets()
-            .iter()
-            .position(|p| p.id() == "invoice-approval")
-            .expect("preset");
+        let n = s.guide.find_preset("invoice-approval").expect("preset");
         let s = s.reduce(Action::Preset(n));
         assert_eq!(
             (
@@ -264,8 +277,6 @@ mod tests {
         );
         let s = s.reduce(Action::DismissError);
         assert_eq!(s.error, None);
-        let same = s.reduce(Action::Preset(999));
-        assert!(Rc::ptr_eq(&same, &s));
         let same = s.reduce(Action::Replace(s.profile.clone()));
         assert!(Rc::ptr_eq(&same, &s), "the same answers change nothing");
     }
@@ -274,12 +285,8 @@ mod tests {
     fn start_makes_the_static_guide_live() {
         let s = state();
         assert!(!s.live);
-        let p = s
-            .guide
-            .preset("startup-support-agent")
-            .expect("preset")
-            .profile()
-            .clone();
+        let p = s.guide.find_preset("invoice-approval").expect("preset");
+        let p = s.guide.preset(p).profile().clone();
         let s = s.reduce(Action::Start {
             profile: p,
             error: None,
@@ -288,5 +295,53 @@ mod tests {
         assert!(s.live);
         assert_eq!(s.label, "Decision guide 2");
         assert_eq!(s.explanation.path_id, "managed-agents");
+    }
+
+    /// A profile or a preset id from another guide is refused: the state,
+    /// and its `Rc`, stay as they were. The other guide is the built-in one
+    /// with a third shape and one more preset, so its profiles have the
+    /// right length but can hold an answer the built-in guide does not
+    /// have. Natively only: the tests compile the second guide with the
+    /// core's reader (a native dev-dependency), which the wasm build lacks.
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn profiles_and_presets_of_another_guide_are_refused() {
+        let s = state();
+        let text = decision_guide_core::BUILTIN_GUIDE_JSON
+            .replacen(
+                r#""value": "multi_step","#,
+                r#""value": "third", "label": "Third", "fact": "it is a third shape"}, {"value": "multi_step","#,
+                1,
+            )
+            .replacen(
+                r#""presets": ["#,
+                r#""presets": [{"id": "extra", "title": "Extra", "answers": {}},"#,
+                1,
+            );
+        let other = decision_guide_core::parse_guide(&text).expect("a guide");
+        let shape = other.find_question("shape").expect("shape");
+        let (last, _) = other.question(shape).option_ids().last().expect("options");
+        let foreign = other
+            .with_answer(&other.empty_profile(), shape, Some(last))
+            .expect("an answer of the other guide");
+        assert_eq!(foreign.len(), s.profile.len(), "as long as this guide's");
+        assert!(!s.guide.accepts(&foreign));
+        let same = s.reduce(Action::Replace(foreign.clone()));
+        assert!(Rc::ptr_eq(&same, &s), "a foreign profile is refused");
+        let start = Action::Start {
+            profile: foreign,
+            error: None,
+            label: "Decision guide".into(),
+        };
+        assert!(
+            Rc::ptr_eq(&s.reduce(start), &s),
+            "and cannot start a widget"
+        );
+        let (past, _) = other.preset_ids().last().expect("presets");
+        let same = s.reduce(Action::Preset(past));
+        assert!(
+            Rc::ptr_eq(&same, &s),
+            "a preset past this guide's is refused"
+        );
     }
 }

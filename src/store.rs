@@ -147,7 +147,7 @@ mod tests {
             let c = changes.clone();
             Callback::from(move |_| c.set(c.get() + 1))
         }));
-        let n = store.state().guide.presets().len() - 1;
+        let (n, _) = store.state().guide.preset_ids().last().expect("presets");
         store.dispatch(Action::Preset(n));
         assert_eq!(store.state().preset, Some(n), "read back synchronously");
         assert_eq!((renders.get(), changes.get()), (1, 1));

@@ -4,34 +4,11 @@
 //! recommendation. Native only.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::rc::Rc;
-
-use decision_guide::components::app::{App, AppProps};
-use decision_guide::state::{Action, SharedGuide};
-use decision_guide::store::Store;
 use decision_guide_core::{builtin, Profile};
 
 /// Renders the app for the static state, or made live with `start` answers.
 fn render(start: Option<Profile>) -> String {
-    futures::executor::block_on(
-        yew::ServerRenderer::<App>::with_props(move || {
-            let store = Store::new(SharedGuide(Rc::new(builtin().clone())));
-            if let Some(profile) = start {
-                store.dispatch(Action::Start {
-                    profile,
-                    error: None,
-                    label: "Decision guide".into(),
-                });
-            }
-            AppProps {
-                store,
-                on_copy: Default::default(),
-                can_link: false,
-            }
-        })
-        .hydratable(false)
-        .render(),
-    )
+    decision_guide::host::render_on_host(start)
 }
 
 #[test]
@@ -70,11 +47,8 @@ fn the_static_guide_renders_on_the_host() {
 #[test]
 fn a_live_state_renders_its_recommendation() {
     let g = builtin();
-    let p = g
-        .preset("invoice-approval")
-        .expect("preset")
-        .profile()
-        .clone();
+    let p = g.find_preset("invoice-approval").expect("preset");
+    let p = g.preset(p).profile().clone();
     let html = render(Some(p));
     assert!(html.contains("data-live=\"true\""));
     assert!(

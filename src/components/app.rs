@@ -13,7 +13,7 @@ use crate::components::rule_of_thumb::RuleOfThumb;
 use crate::components::share::Share;
 use crate::state::{Action, CopyKind};
 use crate::store::Store;
-use decision_guide_core::{text, GroupId, Id};
+use decision_guide_core::{text, GroupId, Id, QuestionId};
 
 /// Props of [`App`].
 #[derive(Properties, PartialEq, Clone)]
@@ -55,23 +55,53 @@ pub fn App(props: &AppProps) -> Html {
     let live = state.live;
 
     // One section per group in display order, then the ungrouped questions.
-    let mut sections: Vec<(Option<GroupId>, Vec<_>)> = (0..g.groups().len())
-        .map(|i| (Some(GroupId::at(i)), Vec::new()))
+    let mut sections: Vec<(Option<GroupId>, Vec<_>)> = g
+        .group_ids()
+        .map(|(gr, _)| (Some(gr), Vec::new()))
         .collect();
     sections.push((None, Vec::new()));
     for (q, question) in g.question_ids() {
         let at = question.group().map_or(g.groups().len(), |gr| gr.index());
         sections[at].1.push(q);
     }
+    let ask_first: Vec<QuestionId> = state
+        .explanation
+        .ask_first
+        .iter()
+        .map(|a| a.question)
+        .collect();
     let groups = sections.into_iter().filter(|(_, qs)| !qs.is_empty()).map(|(group, qs)| {
-        html! {
-            <div class="dg-group">
-                if let Some(group) = group { <h3 class="dg-group-title">{ g.group(group).title() }</h3> }
-                { for qs.into_iter().map(|q| html! {
-                    <QuestionCard key={q.index()} guide={g.clone()} {q} answer={state.profile.answer(q)}
-                        {live} dispatch={dispatch.clone()} />
-                }) }
-            </div>
+        let cards: Html = qs
+            .iter()
+            .map(|&q| html! {
+                <QuestionCard key={q.index()} guide={g.clone()} {q} answer={state.profile.answer(q)}
+                    {live} dispatch={dispatch.clone()} />
+            })
+            .collect();
+        match group.map(|gr| g.group(gr)) {
+            // Refinements fold away until the reader opens them; answered
+            // ones open them, and the summary says how many open ones could
+            // still change the result.
+            Some(gr) if gr.refine() => {
+                let answered = qs.iter().any(|&q| state.profile.is_answered(q));
+                let movers = qs.iter().filter(|q| ask_first.contains(q)).count();
+                html! {
+                    <details class="dg-group dg-refine" open={answered} data-group={gr.id().to_owned()}>
+                        <summary>
+                            <span class="dg-group-title">{ gr.title() }</span>
+                            <span class="dg-refine-count">{ text::refine_count(qs.len(), movers) }</span>
+                        </summary>
+                        { cards }
+                    </details>
+                }
+            }
+            Some(gr) => html! {
+                <div class="dg-group" data-group={gr.id().to_owned()}>
+                    <h3 class="dg-group-title">{ gr.title() }</h3>
+                    { cards }
+                </div>
+            },
+            None => html! { <div class="dg-group">{ cards }</div> },
         }
     });
 

@@ -1,6 +1,6 @@
 //! "Load an example": a select of the guide's presets, and a reset button.
 
-use decision_guide_core::text;
+use decision_guide_core::{text, Id, PresetId};
 use yew::prelude::*;
 
 use crate::state::{Action, SharedGuide};
@@ -11,7 +11,7 @@ pub struct PresetPickerProps {
     /// The guide.
     pub guide: SharedGuide,
     /// The preset currently loaded, if its answers are unchanged.
-    pub current: Option<usize>,
+    pub current: Option<PresetId>,
     /// Whether input is taken yet.
     pub live: bool,
     /// Where actions go.
@@ -23,10 +23,17 @@ pub struct PresetPickerProps {
 pub fn PresetPicker(props: &PresetPickerProps) -> Html {
     let onchange = {
         let dispatch = props.dispatch.clone();
+        let guide = props.guide.clone();
+        // An option's value is the preset's position; the empty one (the
+        // prompt) loads nothing. A number with no preset behind it (a page
+        // script changed the options) is shown as an error, not loaded.
         Callback::from(move |e: Event| {
             let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
             if let Ok(n) = select.value().parse::<usize>() {
-                dispatch.emit(Action::Preset(n));
+                dispatch.emit(match guide.preset_at(n) {
+                    Ok(p) => Action::Preset(p),
+                    Err(e) => Action::Error(e.to_string()),
+                });
             }
         })
     };
@@ -37,8 +44,8 @@ pub fn PresetPicker(props: &PresetPickerProps) -> Html {
                 <label for="dg-preset">{ text::LOAD_EXAMPLE }</label>
                 <select id="dg-preset" class="dg-select" disabled={!props.live} {onchange}>
                     <option value="" selected={props.current.is_none()}>{ text::CHOOSE_WORKFLOW }</option>
-                    { for props.guide.presets().iter().enumerate().map(|(i, p)| html! {
-                        <option value={i.to_string()} data-preset={p.id().to_owned()} selected={props.current == Some(i)}>{ p.title() }</option>
+                    { for props.guide.preset_ids().map(|(id, p)| html! {
+                        <option value={id.index().to_string()} data-preset={p.id().to_owned()} selected={props.current == Some(id)}>{ p.title() }</option>
                     }) }
                 </select>
             }

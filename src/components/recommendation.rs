@@ -1,10 +1,13 @@
-//! The live recommendation: the path, why, warnings, what would change it
-//! (each a button that tries the change), watch-outs and what you still
-//! own. It renders an [`Explanation`] and nothing else.
+//! The live recommendation: how sure it is (a verdict, a lean while open
+//! questions could change it, or blocked), the path, why, warnings, what
+//! would change it (each a button that tries the change, and the nearest
+//! sets of several answers with a button that applies them), watch-outs,
+//! what you still own and what is already in place. It renders an
+//! [`Explanation`] and nothing else.
 
 use std::rc::Rc;
 
-use decision_guide_core::{text, Explanation};
+use decision_guide_core::{text, Explanation, Verdict};
 use yew::prelude::*;
 
 use crate::state::Action;
@@ -20,38 +23,74 @@ pub struct RecommendationProps {
     pub dispatch: Callback<Action>,
 }
 
+/// Moves the focus to the path's name once a change is applied from a
+/// button of "what would change it": the button itself may be gone from
+/// the new result, and the name is what the reader wants read next.
+fn focus_verdict(e: &MouseEvent) {
+    use wasm_bindgen::JsCast;
+    let heading = e
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|el| el.closest(".dg-result").ok().flatten())
+        .and_then(|r| r.query_selector(".dg-path-name").ok().flatten())
+        .and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(h) = heading {
+        let _ = h.focus();
+    }
+}
+
+/// The class of a verdict, for styling and tests.
+fn verdict_class(v: Verdict) -> &'static str {
+    match v {
+        Verdict::Recommended => "recommended",
+        Verdict::ConfirmFirst => "confirm-first",
+        Verdict::Leaning => "leaning",
+        Verdict::Blocked => "blocked",
+    }
+}
+
 /// The recommendation panel.
 #[component]
 pub fn Recommendation(props: &RecommendationProps) -> Html {
     let e = &props.explanation;
-    let complete = e.complete();
-    let badge = if complete {
-        html! { <span class="dg-badge dg-badge-final">{ text::ALL_ANSWERED }</span> }
-    } else {
-        html! { <span class="dg-badge dg-badge-provisional">{ text::PROVISIONAL }</span> }
-    };
-    let provisional = (!complete).then(|| {
-        let open = e.unanswered().count();
-        let movers = e.open_movers();
+    let verdict = e.verdict();
+    let kind = verdict_class(verdict);
+    let status = if verdict == Verdict::Blocked {
+        html! { <div class="dg-escalate"><p>{ text::ESCALATE }</p></div> }
+    } else if !e.enough() {
+        html! {
+            <div class="dg-note dg-ask">
+                <p>{ text::ASK_FIRST }</p>
+                <ul>{ for e.ask_first.iter().map(|a| html! { <li data-question={a.question_id.clone()}>{ &a.prompt }</li> }) }</ul>
+            </div>
+        }
+    } else if !e.complete() {
         html! {
             <div class="dg-note">
-                <p>{ text::open_questions(open, e.answers.len()) }</p>
-                if movers.is_empty() {
-                    <p>{ text::OPEN_CANNOT_MOVE }</p>
-                } else {
-                    <p>{ text::OPEN_CAN_MOVE }</p>
-                    <ul>{ for movers.iter().map(|p| html! { <li>{ *p }</li> }) }</ul>
+                <p>{ text::open_questions(e.unanswered().count(), e.answers.len()) }</p>
+                <p>{ text::OPEN_CANNOT_MOVE }</p>
+                if !e.could_block.is_empty() {
+                    <p>{ text::COULD_BLOCK }</p>
+                    <ul>{ for e.could_block.iter().map(|a| html! { <li data-question={a.question_id.clone()}>{ &a.prompt }</li> }) }</ul>
                 }
             </div>
         }
-    });
-    let changes = e.would_change.iter().map(|c| {
+    } else {
+        Html::default()
+    };
+    // Keyed by position: yew matches unkeyed children from the end, so a
+    // list that grew or shrank would rebuild the button that has the focus.
+    let changes = e.would_change.iter().enumerate().map(|(i, c)| {
         let onclick = {
             let (q, answer) = (c.question, Some(c.answer));
-            props.dispatch.reform(move |_: MouseEvent| Action::Answer { q, answer })
+            let dispatch = props.dispatch.clone();
+            Callback::from(move |e: MouseEvent| {
+                dispatch.emit(Action::Answer { q, answer });
+                focus_verdict(&e);
+            })
         };
         html! {
-            <li data-question={c.question_id.clone()} data-path={c.path_id.clone()}>
+            <li key={i} data-question={c.question_id.clone()} data-path={c.path_id.clone()}>
                 <span class="dg-change-q">{ &c.prompt }</span>
                 <span class="dg-change-row">
                     <button type="button" class="dg-try" disabled={!props.live}
@@ -60,45 +99,87 @@ pub fn Recommendation(props: &RecommendationProps) -> Html {
                     </button>
                     <span class="dg-arrow" aria-hidden="true">{ "→" }</span>
                     <span class="dg-change-path">{ &c.path_name }</span>
+                    if !c.blocked.is_empty() || !c.conflicts.is_empty() {
+                        <span class="dg-blocked-there">{ text::blocked_there(&c.blocked, &c.conflicts) }</span>
+                    }
                 </span>
             </li>
         }
     });
+    let further = e.further().enumerate().map(|(i, n)| {
+        let onclick = {
+            let answers: Vec<_> = n.changes.iter().map(|c| (c.question, c.answer)).collect();
+            let dispatch = props.dispatch.clone();
+            Callback::from(move |e: MouseEvent| {
+                dispatch.emit(Action::AnswerAll(answers.clone()));
+                focus_verdict(&e);
+            })
+        };
+        html! {
+            <li key={i} data-path={n.path_id.clone()}>
+                <p class="dg-change-q">{ text::changes_lead_to(n.changes.len(), &n.path_name) }
+                    if !n.blocked.is_empty() || !n.conflicts.is_empty() {
+                        { " " }<span class="dg-blocked-there">{ text::blocked_there(&n.blocked, &n.conflicts) }</span>
+                    }
+                </p>
+                <ul class="dg-set">
+                    { for n.changes.iter().map(|c| html! {
+                        <li data-question={c.question_id.clone()}>{ &c.prompt }{ " " }<strong>{ text::answer_is(&c.label) }</strong></li>
+                    }) }
+                </ul>
+                <button type="button" class="dg-try" disabled={!props.live}
+                    aria-label={text::apply_name(&n.path_name)} {onclick}>{ text::APPLY }</button>
+            </li>
+        }
+    });
 
-    // Two children that never change places: yew diffs unkeyed children
-    // from the end, and a part that comes and goes would make it rebuild
-    // the verdict, the live region screen readers listen to.
+    // Every part is always there, hidden when empty: yew diffs unkeyed
+    // children by position, and a part that came and went would shift the
+    // rest onto other nodes, rebuilding the live region screen readers
+    // listen to and the button that has the focus.
+    let section = |class: &'static str, show: bool, body: Html| {
+        html! { <div class={classes!("dg-sec", class)} hidden={!show}>{ body }</div> }
+    };
     html! {
-        <div class="dg-result" data-path={e.path_id.clone()}>
+        <div class="dg-result" data-path={e.path_id.clone()} data-verdict={kind}>
             <div class="dg-verdict" aria-live="polite" aria-atomic="true">
-                <p class="dg-eyebrow">{ text::RECOMMENDED_PATH }{ badge }</p>
-                <h3 class="dg-path-name" id="dg-result">{ &e.path_name }</h3>
+                <p class="dg-eyebrow">{ verdict.label() }<span class={classes!("dg-badge", format!("dg-badge-{kind}"))}>{ e.badge() }</span></p>
+                <h3 class="dg-path-name" id="dg-result" tabindex="-1">{ &e.path_name }</h3>
                 <p class="dg-summary">{ &e.path_summary }</p>
             </div>
             <div class="dg-explain">
-                { for provisional }
-                <h4>{ text::WHY }</h4>
-                { for e.reasons.iter().map(|r| html! { <p class="dg-reason" data-rule={r.rule.clone()}>{ &r.text }</p> }) }
-                if !e.warnings.is_empty() {
+                <div class="dg-sec dg-status">{ status }</div>
+                <div class="dg-sec">
+                    <h4>{ text::WHY }</h4>
+                    { for e.reasons.iter().map(|r| html! { <p class="dg-reason" data-rule={r.rule.clone()}>{ &r.text }</p> }) }
+                </div>
+                { section("dg-sec-warnings", !e.warnings.is_empty(), html! { <>
                     <h4>{ text::WARNINGS }</h4>
                     <ul class="dg-warnings">
-                        { for e.warnings.iter().map(|w| html! { <li data-warning={w.id.clone()}>{ &w.text }</li> }) }
+                        { for e.warnings.iter().map(|w| html! {
+                            <li data-warning={w.id.clone()} class={classes!(w.blocks.then_some("dg-blocks"))}>{ &w.text }</li>
+                        }) }
                     </ul>
-                }
-                <h4>{ text::WOULD_CHANGE }</h4>
-                if e.would_change.is_empty() {
-                    <p class="dg-muted">{ text::NOTHING_WOULD_CHANGE }</p>
-                } else {
-                    <ul class="dg-changes">{ for changes }</ul>
-                }
-                if !e.watch_outs.is_empty() {
+                </> }) }
+                <div class="dg-sec">
+                    <h4>{ text::WOULD_CHANGE }</h4>
+                    <p class="dg-muted" hidden={!e.would_change.is_empty()}>{ e.nothing_would_change() }</p>
+                    <ul class="dg-changes" hidden={e.would_change.is_empty()}>{ for changes }</ul>
+                    <p class="dg-further-title" hidden={e.further().next().is_none()}>{ text::FURTHER }</p>
+                    <ul class="dg-changes dg-further" hidden={e.further().next().is_none()}>{ for further }</ul>
+                </div>
+                { section("dg-sec-watch", !e.watch_outs.is_empty(), html! { <>
                     <h4>{ text::WATCH_OUT_FOR }</h4>
                     <ul class="dg-list dg-watch">{ for e.watch_outs.iter().map(|w| html! { <li>{ w }</li> }) }</ul>
-                }
-                if !e.you_still_own.is_empty() {
+                </> }) }
+                { section("dg-sec-owned", !e.you_still_own.is_empty(), html! { <>
                     <h4>{ text::YOU_STILL_OWN }</h4>
                     <ul class="dg-list dg-owned">{ for e.you_still_own.iter().map(|w| html! { <li>{ w }</li> }) }</ul>
-                }
+                </> }) }
+                { section("dg-sec-in-place", !e.in_place.is_empty(), html! { <>
+                    <h4>{ text::IN_PLACE }</h4>
+                    <ul class="dg-list dg-in-place">{ for e.in_place.iter().map(|w| html! { <li>{ w }</li> }) }</ul>
+                </> }) }
             </div>
         </div>
     }

@@ -4,21 +4,11 @@
 // record; a visible fallback where the clipboard is refused), the host
 // page's theme, and permalinks for several instances.
 import { test, expect } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-
-const root = new URL('../..', import.meta.url).pathname;
-execFileSync('cargo', ['build', '--quiet', '-p', 'decision-guide-cli'], { cwd: root, stdio: 'inherit' });
-const cliPath = `${root}target/debug/decision-guide`;
-const cli = (args, input = '') => execFileSync(cliPath, args, { cwd: root, input, encoding: 'utf8' });
-const guide = JSON.parse(cli(['guide']));
-
-/** Waits until the guide `selector` is live. */
-async function live(page, selector) {
-  await expect(page.locator(`${selector} .dg[data-live="true"]`)).toBeVisible();
-}
+// The CLI is the oracle.
+import { addGuide, cli, guide, ready, root } from './helpers.mjs';
 
 /** Collects page errors and console errors. */
 function problems(page) {
@@ -31,8 +21,8 @@ function problems(page) {
 test.describe("a team's own guide", () => {
   test('by guide-src and inline: each runs its own guide, as the CLI does', async ({ page }) => {
     await page.goto('/www/team/own-guide.html');
-    await live(page, '#by-src');
-    await live(page, '#inline');
+    await ready(page, '#by-src');
+    await ready(page, '#inline');
     const exampleFile = `${root}crates/core/guides/examples/always-bedrock.json`;
     const want = JSON.parse(cli(['classify', '--guide', exampleFile], '{}'));
     expect(await page.evaluate(() => document.querySelector('#by-src').result)).toEqual(want);
@@ -63,7 +53,7 @@ test.describe("a team's own guide", () => {
     const file = join(mkdtempSync(join(tmpdir(), 'dg-broken-')), 'broken.json');
     writeFileSync(file, text);
     let err = '';
-    try { execFileSync(cliPath, ['check', file], { encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] }); } catch (e) { err = e.stderr; }
+    try { cli(['check', file]); } catch (e) { err = e.stderr; }
     expect(err).toContain('$.rules[0].path: unknown path "nowhere"; known paths: a');
   });
 
@@ -71,7 +61,7 @@ test.describe("a team's own guide", () => {
     const dialogs = [];
     page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
     await page.goto('/www/team/hostile-guide.html');
-    await live(page, '#hostile');
+    await ready(page, '#hostile');
     await page.locator('#hostile select').selectOption('0');
     await page.locator('#hostile fieldset[data-question="q"] label', { hasText: 'Yes' }).hover();
     await expect(page.locator('#hostile .dg-title')).toHaveText('<img src=x onerror="window.canary=\'title\'">Title');
@@ -86,7 +76,7 @@ test.describe("a team's own guide", () => {
 
   for (const [name, route, message] of [
     ['404', (r) => r.fulfill({ status: 404, body: 'no' }), 'answered HTTP 404'],
-    ['not JSON', (r) => r.fulfill({ status: 200, contentType: 'application/json', body: '<html>' }), 'is not valid JSON'],
+    ['not JSON', (r) => r.fulfill({ status: 200, contentType: 'application/json', body: '<html>' }), '$: not valid JSON (it starts with `<`: an HTML page?): expected value at line 1 column 1'],
     ['never answers', () => {}, 'did not arrive within 10 s'],
   ]) {
     test(`guide-src that ${name}: a specific message, no unhandled rejection`, async ({ page }) => {
@@ -102,23 +92,13 @@ test.describe("a team's own guide", () => {
 
   test('guide-src on another origin is refused by name', async ({ page }) => {
     await page.goto('/www/team/own-guide.html');
-    await page.evaluate(() => {
-      const el = document.createElement('decision-guide');
-      el.id = 'elsewhere';
-      el.setAttribute('guide-src', 'https://example.invalid/guide.json');
-      document.querySelector('main').append(el);
-    });
+    await addGuide(page, { id: 'elsewhere', attributes: { 'guide-src': 'https://example.invalid/guide.json' }, parent: 'main' });
     await expect(page.locator('#elsewhere .dg-guide-errors')).toContainText("must be on this page's origin");
   });
 
   test('guide-src that is no URL at all is refused by name', async ({ page }) => {
     await page.goto('/www/team/own-guide.html');
-    await page.evaluate(() => {
-      const el = document.createElement('decision-guide');
-      el.id = 'nowhere';
-      el.setAttribute('guide-src', 'http://[not-a-host/guide.json');
-      document.querySelector('main').append(el);
-    });
+    await addGuide(page, { id: 'nowhere', attributes: { 'guide-src': 'http://[not-a-host/guide.json' }, parent: 'main' });
     await expect(page.locator('#nowhere .dg-guide-errors')).toContainText('guide-src "http://[not-a-host/guide.json" is not a URL');
   });
 });
@@ -128,7 +108,7 @@ test.describe('copy as Markdown and copy link', () => {
     const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
     const page = await context.newPage();
     await page.goto('/www/permalinks.html');
-    await live(page, '#first');
+    await ready(page, '#first');
     const preset = guide.presets.findIndex((p) => p.id === 'voice-refund-agent');
     await page.locator('#first select').selectOption(String(preset));
     await page.locator('#first .dg-copy', { hasText: 'Copy as Markdown' }).click();
@@ -146,11 +126,11 @@ test.describe('copy as Markdown and copy link', () => {
     await page.locator('#first .dg-copy', { hasText: 'Copy link' }).click();
     await expect(page.locator('#first .dg-copied')).toHaveText('Copied a link to these answers.');
     const link = await page.evaluate(() => navigator.clipboard.readText());
-    expect(link).toMatch(/#.*first=[0-9a-z-]{14}/);
+    expect(link).toMatch(/#.*first=[0-9a-z-]{20}/);
     const other = await context.newPage();
     await other.goto(link);
-    await live(other, '#first');
-    await live(other, '#second');
+    await ready(other, '#first');
+    await ready(other, '#second');
     expect(await other.evaluate(() => document.querySelector('#first').answers)).toEqual(answers);
     expect(await other.evaluate(() => document.querySelector('#second').answers)).toEqual({});
     await context.close();
@@ -161,7 +141,7 @@ test.describe('copy as Markdown and copy link', () => {
       Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new Error('denied')) } });
     });
     await page.goto('/www/permalinks.html');
-    await live(page, '#second');
+    await ready(page, '#second');
     await page.locator('#second .dg-copy', { hasText: 'Copy as Markdown' }).click();
     const area = page.locator('#second .dg-copy-by-hand textarea');
     await expect(area).toBeVisible();
@@ -173,15 +153,15 @@ test.describe('copy as Markdown and copy link', () => {
 
 test.describe('permalinks', () => {
   test('several instances keep separate fragments; a garbled one shows a notice, the widget stays usable', async ({ page }) => {
-    await page.goto('/www/permalinks.html#first=zz&second=--------------');
-    await live(page, '#first');
-    await live(page, '#second');
-    await expect(page.locator('#first .dg-error')).toContainText('the permalink "zz" has 2 characters');
+    await page.goto('/www/permalinks.html#first=zz&second=--------------------');
+    await ready(page, '#first');
+    await ready(page, '#second');
+    await expect(page.locator('#first .dg-error')).toContainText('the permalink "zz" holds "z", which is not an answer to question "shape"');
     await expect(page.locator('#second .dg-error')).toHaveCount(0);
     await page.locator('#first fieldset[data-question="aws_controls"] label', { hasText: 'Yes' }).click();
     await expect(page.locator('#first .dg-result')).toHaveAttribute('data-path', 'bedrock-models');
-    await expect(page).toHaveURL(/second=-{14}/);
-    await expect(page).toHaveURL(/first=-------1------/);
+    await expect(page).toHaveURL(/second=-{20}/);
+    await expect(page).toHaveURL(/first=-------1------------/);
   });
 });
 
@@ -193,7 +173,7 @@ test.describe("the host page's theme", () => {
     const context = await browser.newContext({ colorScheme: 'dark' });
     const page = await context.newPage();
     await page.goto('/www/themes.html');
-    await live(page, '#auto');
+    await ready(page, '#auto');
     expect(await background(page, 'auto')).toBe('rgb(255, 255, 255)');
     await page.locator('#toggle').click();
     await expect.poll(() => background(page, 'auto')).toBe('rgb(18, 23, 32)');
@@ -207,7 +187,7 @@ test.describe("the host page's theme", () => {
     const context = await browser.newContext({ colorScheme: 'dark' });
     const page = await context.newPage();
     await page.goto('/www/blog-post.html');
-    await live(page, 'decision-guide');
+    await ready(page, 'decision-guide');
     expect(await page.evaluate(() => getComputedStyle(document.querySelector('decision-guide').shadowRoot.querySelector('.dg-root')).backgroundColor)).toBe('rgb(255, 255, 255)');
     await page.evaluate(() => document.querySelector('decision-guide').setAttribute('theme', 'dark'));
     await expect.poll(() => page.evaluate(() => getComputedStyle(document.querySelector('decision-guide').shadowRoot.querySelector('.dg-root')).backgroundColor)).toBe('rgb(18, 23, 32)');

@@ -4,32 +4,8 @@
 // must find nothing. Screenshots land in target/e2e-results/.
 import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-
-const root = new URL('../..', import.meta.url).pathname;
-const shots = `${root}target/e2e-results/screenshots`;
-mkdirSync(shots, { recursive: true });
-
-// The CLI is the oracle: built once, then run directly.
-execFileSync('cargo', ['build', '--quiet', '-p', 'decision-guide-cli'], { cwd: root, stdio: 'inherit' });
-function cli(args, input = '') {
-  return execFileSync(`${root}target/debug/decision-guide`, args, { cwd: root, input, encoding: 'utf8' });
-}
-const guide = JSON.parse(cli(['guide']));
-const expected = Object.fromEntries(guide.presets.map((p) => [p.id, JSON.parse(cli(['classify', '--preset', p.id]))]));
-
-/** Waits until the guide in `selector` is live (its wasm took over). */
-async function ready(page, selector = 'decision-guide') {
-  await expect(page.locator(`${selector} .dg[data-live="true"]`)).toBeVisible();
-}
-
-/** The value of the preset picker's option for preset `id`. */
-function presetValue(id) {
-  const i = guide.presets.findIndex((p) => p.id === id);
-  if (i < 0) throw new Error(`no preset ${id}`);
-  return String(i);
-}
+// The CLI is the oracle.
+import { cli, expected, guide, presetValue, ready, shots } from './helpers.mjs';
 
 async function axe(page) {
   const results = await new AxeBuilder({ page }).analyze();
@@ -76,7 +52,7 @@ test('every preset gives in the browser what the CLI gives, on a hostile blog pa
 test('answering questions updates the recommendation and "try" applies a change', async ({ page }) => {
   await page.goto('/www/blog-post.html');
   await ready(page);
-  await expect(page.locator('decision-guide .dg-badge-provisional')).toBeVisible();
+  await expect(page.locator('decision-guide .dg-badge-leaning')).toBeVisible();
   const q = (id, label) => page.locator(`decision-guide fieldset[data-question="${id}"] label`, { hasText: label });
   await q('shape', 'Several steps').click();
   await q('tools_actions', 'Yes').click();
@@ -224,6 +200,12 @@ test('the full page: the guide, permalinks and the embed snippets', async ({ pag
   await expect(page.locator('pre code').first()).toContainText('<script type="module" src="decision-guide.js"></script>');
   await axe(page);
   await page.screenshot({ path: `${shots}/full-page-light.png`, fullPage: true });
+  // The full page does not overflow sideways on a phone either (its long
+  // snippet lines scroll in their boxes).
+  await page.setViewportSize({ width: 320, height: 800 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow, 'the full page at 320 px is wider than the screen').toBeLessThanOrEqual(0);
+  await page.screenshot({ path: `${shots}/full-page-narrow.png`, fullPage: true });
 });
 
 for (const [name, options] of [

@@ -7,20 +7,8 @@
 // CLI is the oracle for every result. Also the plain-blog recipe page
 // (www/hosts/plain.html): live, and its preloaded wasm fetched once.
 import { test, expect } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-
-const root = new URL('../..', import.meta.url).pathname;
-const shots = `${root}target/e2e-results/screenshots`;
-mkdirSync(shots, { recursive: true });
-
-// The CLI is the oracle: built once, then run directly.
-execFileSync('cargo', ['build', '--quiet', '-p', 'decision-guide-cli'], { cwd: root, stdio: 'inherit' });
-/** What the CLI says for `answers` (an object). */
-function classify(answers) {
-  const out = execFileSync(`${root}target/debug/decision-guide`, ['classify'], { cwd: root, input: JSON.stringify(answers), encoding: 'utf8' });
-  return JSON.parse(out);
-}
+// The CLI is the oracle.
+import { addGuide, classify, shots } from './helpers.mjs';
 
 // The answers in www/hosts/vue.html's template.
 const invoiceAgent = { shape: 'multi_step', tools_actions: true, approval_resume: true, app_owns_control: false };
@@ -131,12 +119,7 @@ test('React-style property sets: JSON text and objects, and bad text throws a Ty
   expect(await page.evaluate(() => document.querySelector('decision-guide').result)).toEqual(classify({ data_in_aws: true }));
 
   // JSON text set on a new element before it is in the page (React creates, sets props, then inserts).
-  await page.evaluate(() => {
-    const el = document.createElement('decision-guide');
-    el.id = 'made';
-    el.answers = '{"aws_procurement": true}';
-    document.querySelector('main').append(el);
-  });
+  await addGuide(page, { id: 'made', answers: '{"aws_procurement": true}', parent: 'main' });
   await expect(page.locator('#made .dg[data-live="true"]')).toBeVisible();
   expect(await page.evaluate(() => document.querySelector('#made').result)).toEqual(classify({ aws_procurement: true }));
   expect(seen.errors).toEqual([]);

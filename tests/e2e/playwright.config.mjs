@@ -2,7 +2,8 @@
 // dist/ and www/ served on 127.0.0.1.
 import { defineConfig } from '@playwright/test';
 
-const port = 4173;
+// E2E_PORT lets a second run share the machine (CI uses the default).
+const port = Number(process.env.E2E_PORT ?? 4173);
 export default defineConfig({
   testDir: '.',
   outputDir: '../../target/e2e-results',

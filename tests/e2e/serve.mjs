@@ -38,6 +38,12 @@ export const defaultMounts = [
   // The guides as data (the built-in one and the worked example of a
   // team's own), read-only, for the pages that load a guide by guide-src.
   { prefix: '/guides/', dir: join(root, 'crates/core/guides') },
+  // The broken guides, one mistake each, for the test that runs them all
+  // through guide-src against the CLI.
+  { prefix: '/broken/', dir: join(root, 'crates/core/tests/broken') },
+  // The dev loop's page as `trunk build` leaves it, for the test that it
+  // starts as dist/ does.
+  { prefix: '/dev/', dir: join(root, 'target/trunk') },
   // Vue's browser builds, read-only, for the framework host page www/hosts/vue.html.
   { prefix: '/vendor/vue/', dir: join(root, 'node_modules/vue/dist') },
   { prefix: '/', dir: join(root, 'dist') },
@@ -95,8 +101,11 @@ export function route(mounts, rawUrl) {
   return { mount, rel };
 }
 
-/** An http.Server (not yet listening) over `mounts`. */
-export function createStaticServer(mounts = defaultMounts) {
+/**
+ * An http.Server (not yet listening) over `mounts`. `cors: false` leaves
+ * out Access-Control-Allow-Origin, as a plain static host does.
+ */
+export function createStaticServer(mounts = defaultMounts, { cors = true } = {}) {
   mounts = mounts.map((m) => ({
     ...m,
     dir: resolve(m.dir),
@@ -112,7 +121,7 @@ export function createStaticServer(mounts = defaultMounts) {
         res.setHeader('X-Content-Type-Options', 'nosniff');
         // Public files: a page in a sandboxed iframe (an opaque origin)
         // may load them, as from GitHub Pages, which sends the same.
-        res.setHeader('Access-Control-Allow-Origin', '*');
+        if (cors) res.setHeader('Access-Control-Allow-Origin', '*');
       },
       onNoMatch: (_req, res) => reply(res, 404, 'not found'),
     }),

@@ -16,9 +16,9 @@ import { connect } from 'node:net';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { root } from './helpers.mjs';
 import { createStaticServer } from './serve.mjs';
 
-const root = new URL('../..', import.meta.url).pathname;
 // A file just outside both roots, and a line of it that must never show up.
 const secret = readFileSync(join(root, 'Cargo.toml'), 'utf8').split('\n').find((l) => l.trim().length > 8);
 

@@ -3,43 +3,23 @@
 // parent snippet, with ?theme, ?answers and the fragment permalink; the
 // single file (decision-guide.html) from file:// with no network; the one
 // classic script (decision-guide.inline.js) on a host with no .wasm; the
-// npm package layout (package.json, `npm pack --dry-run`); and each way the
+// npm package layout (package.json, `npm pack --dry-run`); dist/index.html
+// opened from disk; the dev loop's page (`trunk build`); and each way the
 // wasm can fail (a CSP without 'wasm-unsafe-eval', a 404, the wrong MIME
 // type, a truncated file), where the static guide must stay readable under
 // a notice that says why, and nothing may throw unhandled. The CLI is the
 // oracle for every result.
 import { test, expect } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+// The CLI is the oracle.
+import { classify, expected, guide, presetValue, ready, root } from './helpers.mjs';
 import { createStaticServer } from './serve.mjs';
 
-const root = new URL('../..', import.meta.url).pathname;
 const dist = join(root, 'dist');
-
-// The CLI is the oracle: built once, then run directly.
-execFileSync('cargo', ['build', '--quiet', '-p', 'decision-guide-cli'], { cwd: root, stdio: 'inherit' });
-function cli(args, input = '') {
-  return execFileSync(`${root}target/debug/decision-guide`, args, { cwd: root, input, encoding: 'utf8' });
-}
-const guide = JSON.parse(cli(['guide']));
-const expected = Object.fromEntries(guide.presets.map((p) => [p.id, JSON.parse(cli(['classify', '--preset', p.id]))]));
-/** What the CLI says for `answers` (an object). */
-const classify = (answers) => JSON.parse(cli(['classify'], JSON.stringify(answers)));
-
-/** The value of the preset picker's option for preset `id`. */
-function presetValue(id) {
-  const i = guide.presets.findIndex((p) => p.id === id);
-  if (i < 0) throw new Error(`no preset ${id}`);
-  return String(i);
-}
-
-/** Waits until the guide in `scope` (a page or a frame) is live. */
-async function ready(scope) {
-  await expect(scope.locator('decision-guide .dg[data-live="true"]')).toBeVisible();
-}
 
 /** Collects uncaught errors and unhandled rejections, and console output. */
 function watch(page) {
@@ -177,6 +157,44 @@ test('decision-guide.html opened from file:// with no network is interactive and
   }
 });
 
+test('dist/index.html opened from disk runs the classic script beside it, offline, and agrees with the CLI', async ({ browser }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'dg-disk-'));
+  try {
+    for (const f of ['index.html', 'decision-guide.js', 'decision-guide_bg.wasm', 'decision-guide.inline.js']) copyFileSync(join(dist, f), join(dir, f));
+    const context = await browser.newContext();
+    await context.setOffline(true);
+    const page = await context.newPage();
+    const seen = watch(page);
+    await page.goto(pathToFileURL(join(dir, 'index.html')).href);
+    await ready(page);
+    await everyPresetLikeTheCli(page, ['support-ticket-summaries', 'invoice-approval']);
+    expect(seen.errors).toEqual([]);
+    // The only complaint is the browser's refusal of the module from file://.
+    const others = seen.console.filter((l) => l.startsWith('error') && !/CORS|origin 'null'|Failed to load resource/.test(l));
+    expect(others).toEqual([]);
+    await context.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('the dev loop (trunk build) starts the element as dist/ does: the pre-render first, then live', async ({ page }) => {
+  expect(existsSync(join(root, 'target/trunk/index.html')), 'no trunk build in target/trunk: run `trunk build index.html` (cargo xtask test does) first').toBe(true);
+  const seen = watch(page);
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route('**/dev/*_bg.wasm', async (route) => { await held; await route.continue(); });
+  await page.goto('/dev/index.html');
+  // Before the wasm: the same static guide and the same texts as dist/.
+  await staticGuideReadable(page);
+  const prerender = JSON.parse(readFileSync(join(root, 'target/trunk/prerender.json'), 'utf8'));
+  expect(prerender.texts.loading).toBe('Loading the guide…');
+  release();
+  await ready(page);
+  await everyPresetLikeTheCli(page, ['support-ticket-summaries', 'invoice-approval']);
+  expect(seen.errors).toEqual([]);
+});
+
 /** Serves `files` ({ name: source path }) alone from a temporary folder; resolves { url, close }. */
 async function serveAlone(files) {
   const dir = mkdtempSync(join(tmpdir(), 'dg-alone-'));
@@ -236,8 +254,11 @@ test('dist/ is an npm package: npm pack --dry-run lists exactly its files', () =
   expect(pkg.type).toBe('module');
   expect(pkg.license).toBe('MIT OR Apache-2.0');
   expect(pkg.description.length).toBeGreaterThan(20);
+  expect(pkg.types).toBe('./decision-guide.d.ts');
+  expect(pkg.customElements).toBe('./custom-elements.json');
   expect(pkg.exports).toMatchObject({
-    '.': './decision-guide.js',
+    '.': { types: './decision-guide.d.ts', default: './decision-guide.js' },
+    './custom-elements.json': './custom-elements.json',
     './inline': './decision-guide.inline.js',
     './wasm': './decision-guide_bg.wasm',
     './embed.html': './embed.html',
@@ -249,7 +270,8 @@ test('dist/ is an npm package: npm pack --dry-run lists exactly its files', () =
   const files = packed.files.map((f) => f.path).sort();
   expect(files).toEqual([...pkg.files, 'package.json'].sort());
   // Every export points at a file in the package.
-  for (const target of Object.values(pkg.exports)) expect(files).toContain(target.replace(/^\.\//, ''));
+  const targets = Object.values(pkg.exports).flatMap((t) => (typeof t === 'string' ? [t] : Object.values(t)));
+  for (const target of [...targets, pkg.types, pkg.customElements]) expect(files).toContain(target.replace(/^\.\//, ''));
 });
 
 test.describe('when the wasm cannot run, the static guide stays readable under a notice that says why', () => {

@@ -1,6 +1,7 @@
 //! Installing what the tasks need when it is missing, quietly when present:
 //! the wasm target, rustfmt and clippy, trunk, wasm-bindgen-cli at the
-//! version in Cargo.lock, Debian's Chromium and ChromeDriver, npm packages.
+//! version in Cargo.lock, Debian's Chromium and ChromeDriver, npm packages
+//! (Playwright, binaryen's wasm-opt, TypeScript's tsc).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -92,8 +93,11 @@ pub fn ensure_all(root: &Path) -> Result<()> {
         c.env("DEBIAN_FRONTEND", "noninteractive");
         crate::run_cmd(c)?;
     }
-    if !root.join("node_modules/.bin/playwright").exists()
-        || !root.join("node_modules/.bin/wasm-opt").exists()
+    // Probes for package.json's tools; `npm ci` installs them all at once.
+    let npm_tools = ["playwright", "wasm-opt", "tsc"];
+    if npm_tools
+        .iter()
+        .any(|tool| !root.join("node_modules/.bin").join(tool).exists())
     {
         run(
             root,

@@ -10,6 +10,11 @@ import { addSettle, classify, expect, focused, guide, presetValue, ready, record
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 async function axe(page, what) {
+  // Colours are measured once the widget's transitions have finished (a
+  // pill checked a moment ago is still fading in).
+  await page.evaluate(() => Promise.all([...document.querySelectorAll('decision-guide')]
+    .flatMap((el) => el.shadowRoot?.getAnimations() ?? [])
+    .map((a) => a.finished.catch(() => {}))));
   const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
   const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 5).map((n) => n.target.join(' ')).join(', ')}`);
   console.log(`axe ${what}: ${results.passes.length} rules passed, ${results.violations.length} violated, ${results.incomplete.length} incomplete`);
@@ -45,7 +50,18 @@ test('the keyboard alone: every question, the result, a "what would change it" b
   await host.evaluate((el) => { el.shadowRoot.querySelector('.dg-result [aria-live="polite"]').dataset.mark = 'kept'; });
   let keys = 2;
   let announcements = 0;
-  for (const q of guide.questions) {
+  // The questions in the order they are shown: group by group; a group of
+  // refinements is folded, and its summary is opened with Enter.
+  const shown = guide.groups.flatMap((g) => guide.questions.filter((q) => q.group === g.id).map((q, i) => ({ q, opens: g.refine && i === 0 ? g.id : null })));
+  expect(shown.length, 'every question is in a group').toBe(guide.questions.length);
+  for (const { q, opens } of shown) {
+    if (opens) {
+      await page.keyboard.press('Tab');
+      expect(await focused(page), `Tab reaches the folded group "${opens}"`).toMatchObject({ tag: 'summary' });
+      await page.keyboard.press('Enter');
+      keys += 2;
+      await expect(host.locator(`details[data-group="${opens}"]`)).toHaveAttribute('open', '');
+    }
     await page.keyboard.press('Tab');
     keys++;
     const at = await focused(page);

@@ -1,13 +1,16 @@
-// Shared helpers of the adversarial battery (issue "Trust"): the CLI as the
-// oracle, waiting for a guide to go live, recording what a page does
-// (requests, console, errors, dialogs), and looking for anything injected
-// into the document or any shadow root. Not a spec itself: the *.spec.mjs
+// Shared helpers of the adversarial battery (issue "Trust"): Playwright's
+// `test` with `window.settle()`, the check for a stale dist/, recording
+// what a page does (requests, console, errors, dialogs), and looking for
+// anything injected into the document or any shadow root. What every spec
+// shares (the CLI as the oracle, the guide, waiting for a guide to go live)
+// is in ../helpers.mjs, re-exported here. Not a spec itself: the *.spec.mjs
 // files next to it import it.
 import { test as base, expect } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { root } from '../helpers.mjs';
 
+export { addGuide, classify, cli, guide, presetValue, ready, root } from '../helpers.mjs';
 export { expect };
 
 /**
@@ -31,8 +34,6 @@ export const test = base.extend({
   },
 });
 
-export const root = new URL('../../..', import.meta.url).pathname;
-
 /** The newest file under `dir` (recursively): [path, mtime in ms]. */
 function newest(dir) {
   let best = ['', 0];
@@ -44,7 +45,8 @@ function newest(dir) {
   return best;
 }
 
-// The CLI oracle is rebuilt from the current source below; dist/ is not.
+// The CLI oracle is rebuilt from the current source (../helpers.mjs);
+// dist/ is not.
 // Comparing a stale dist/ with a fresh CLI would report differences that
 // are only a missing `cargo xtask dist`, so each battery test that opens a
 // page says that instead (not thrown here: a file that fails to load would
@@ -63,44 +65,18 @@ export const staleDist = (() => {
   return null;
 })();
 
-// The CLI is the oracle: built once (a no-op when it is current), then run directly.
-execFileSync('cargo', ['build', '--quiet', '-p', 'decision-guide-cli'], { cwd: root, stdio: 'inherit' });
-
-/** Runs the CLI; returns its stdout. */
-export function cli(args, input = '') {
-  return execFileSync(`${root}target/debug/decision-guide`, args, { cwd: root, input, encoding: 'utf8', maxBuffer: 64 << 20, stdio: ['pipe', 'pipe', 'pipe'] });
-}
-
-/** The built-in guide as the CLI prints it. */
-export const guide = JSON.parse(cli(['guide']));
-
-/** The CLI's result for each answers object (one JSON Lines run). */
-export function classify(answersList) {
-  const out = cli(['classify'], answersList.map((a) => JSON.stringify(a)).join('\n') + '\n');
-  return out.trim().split('\n').map((l) => JSON.parse(l));
-}
-
-/** The value of the preset picker's option for preset `id`. */
-export function presetValue(id) {
-  const i = guide.presets.findIndex((p) => p.id === id);
-  if (i < 0) throw new Error(`no preset ${id}`);
-  return String(i);
-}
-
 /** In the page: whether the guide `el` is live (its wasm took over). */
 export const isLiveSource = (el) => el?.shadowRoot?.querySelector('.dg')?.dataset.live === 'true';
 
-/** Waits until the guide matching `selector` (in `frame`, a Page or Frame) is live. */
-export async function ready(frame, selector = 'decision-guide', timeout = 10_000) {
-  await frame.waitForFunction(
-    (sel) => [...document.querySelectorAll(sel)].length > 0
-      && [...document.querySelectorAll(sel)].every((el) => el.shadowRoot?.querySelector('.dg')?.dataset.live === 'true'),
-    selector,
-    { timeout },
-  ).catch(async (e) => {
-    const state = await frame.evaluate((sel) => [...document.querySelectorAll(sel)].map((el) => `${el.id || el.tagName}: ${el.shadowRoot ? `live=${el.shadowRoot.querySelector('.dg')?.dataset.live}` : 'no shadow root'}`), selector).catch(() => []);
-    throw new Error(`guides "${selector}" not live within ${timeout} ms: ${state.join('; ')}\n${e.message}`);
-  });
+/**
+ * Answers question `qid` of the guide `host` with the option of code `code`
+ * (0 is "Not sure") by clicking, as a reader does: a folded group of
+ * refining questions is opened by its summary first.
+ */
+export async function choose(page, host, qid, code) {
+  const group = page.locator(`${host} details.dg-refine:has(fieldset[data-question="${qid}"])`);
+  if ((await group.count()) > 0 && !(await group.evaluate((d) => d.open))) await group.locator('summary').click();
+  await page.locator(`${host} fieldset[data-question="${qid}"] label[data-answer="${code}"]`).click();
 }
 
 /**

@@ -3,7 +3,8 @@
 // created before and after the script, moved, removed while the wasm is
 // still loading, twenty guides on one page (each checked against the CLI),
 // and sandboxed iframes (opaque origin).
-import { classify, errorsOf, expect, guide, ready, record, test } from './battery.mjs';
+import { addGuide, choose, classify, errorsOf, expect, guide, ready, record, test } from './battery.mjs';
+import { createStaticServer, defaultMounts } from '../serve.mjs';
 
 /** Holds the wasm download until `release()` is called. */
 async function holdWasm(page) {
@@ -101,12 +102,7 @@ test('the script included three times and imported again: one definition, one wa
   expect(log.errors).toEqual([]);
   expect(await page.evaluate(() => document.querySelector('#one').result)).toEqual(classify([{ aws_procurement: true }])[0]);
   // Still one working definition after every copy ran.
-  await page.evaluate(() => {
-    const el = document.createElement('decision-guide');
-    el.id = 'later';
-    el.answers = { customer_managed_keys: true };
-    document.querySelector('main').append(el);
-  });
+  await addGuide(page, { id: 'later', answers: { customer_managed_keys: true }, parent: 'main' });
   await ready(page, '#later');
   expect(await page.evaluate(() => document.querySelector('#later').result)).toEqual(classify([{ customer_managed_keys: true }])[0]);
 });
@@ -140,12 +136,7 @@ test('elements made before the script loads (markup, properties set before upgra
   await ready(page, '#detached');
   expect(await page.evaluate(() => document.querySelector('#detached').result)).toEqual(wantDetached);
   // And one made after the script.
-  await page.evaluate(() => {
-    const el = document.createElement('decision-guide');
-    el.id = 'after';
-    el.setAttribute('answers', '{"beyond_preview": true}');
-    document.querySelector('main').append(el);
-  });
+  await addGuide(page, { id: 'after', attributes: { answers: '{"beyond_preview": true}' }, parent: 'main' });
   await ready(page, '#after');
   expect(await page.evaluate(() => document.querySelector('#after').result)).toEqual(wantAfter);
   expect(log.errors).toEqual([]);
@@ -201,11 +192,7 @@ test.describe('moving and removing', () => {
   test('removed, then added back after a while: keeps its answers', async ({ page }) => {
     // Like an <input>, which keeps its value while it is out of the document.
     await page.goto('/www/battery/empty.html');
-    await page.evaluate(() => {
-      const el = document.createElement('decision-guide');
-      el.id = 'back';
-      document.getElementById('a').append(el);
-    });
+    await addGuide(page, { id: 'back' });
     await ready(page, '#back');
     await page.locator('#back fieldset[data-question="aws_controls"] label[data-answer="1"]').click();
     const r = await page.evaluate(async () => {
@@ -316,7 +303,7 @@ test('twenty guides on one page: each result is the CLI\'s, and answering one ch
     const value = pick === options.length ? undefined : options[pick];
     if (value === undefined) delete now[i][q.id];
     else now[i][q.id] = value;
-    await page.locator(`#${given[i][0]} fieldset[data-question="${q.id}"] label[data-answer="${code}"]`).click();
+    await choose(page, `#${given[i][0]}`, q.id, code);
   }
   await check(now, 'after one click in each');
   const events = await page.evaluate(() => window.events);
@@ -356,6 +343,35 @@ test.describe('sandboxed iframes (opaque origin)', () => {
     for (const [id, state] of outcome) {
       expect(state.origin, `#${id} runs in an opaque origin`).toBe('null');
       expect.soft(state.live || !!state.notice, `#${id}: in a sandboxed iframe (allow-scripts, opaque origin) the guide neither works nor says why: ${state.defined ? 'defined' : 'the element is never defined'}, it shows ${JSON.stringify(state.visibleText)}. The module script from http://127.0.0.1 is blocked by CORS (the server sends no Access-Control-Allow-Origin): ${cors[0] ?? 'no CORS error seen'}`).toBe(true);
+    }
+  });
+
+  test('on a host that sends no CORS headers: the classic script works, and the module leaves its fallback content, not a blank box', async ({ page }) => {
+    const log = record(page);
+    // A plain static host: no Access-Control-Allow-Origin on anything.
+    const server = createStaticServer(defaultMounts, { cors: false });
+    await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${server.address().port}`;
+    try {
+      await page.goto(`${base}/www/battery/sandboxed.html`);
+      const classic = await (await page.locator('#classic').elementHandle()).contentFrame();
+      await ready(classic);
+      expect(await classic.evaluate(() => self.origin), 'an opaque origin').toBe('null');
+      expect(await classic.evaluate(() => document.querySelector('decision-guide').result)).toEqual(classify([{ aws_controls: true }])[0]);
+      // The module cannot load there: the element is never defined, and its
+      // fallback content (a sentence and a link) is what the reader sees.
+      const moduleFrame = await (await page.locator('#src').elementHandle()).contentFrame();
+      await moduleFrame.waitForLoadState('load');
+      await page.waitForTimeout(500);
+      expect(await moduleFrame.evaluate(() => !!customElements.get('decision-guide'))).toBe(false);
+      const link = page.frameLocator('#src').locator('decision-guide a');
+      await expect(link).toBeVisible();
+      await expect(link).toHaveAttribute('href', '../../decision-guide.html');
+      const box = await page.frameLocator('#src').locator('decision-guide').boundingBox();
+      expect(box.height, 'the element is not a 0-px box').toBeGreaterThan(0);
+      expect(errorsOf(log).filter((t) => !/CORS|Access-Control-Allow-Origin|Failed to load resource/.test(t))).toEqual([]);
+    } finally {
+      server.close();
     }
   });
 

@@ -5,7 +5,7 @@
 // <img>/<script>/… in the document or a shadow root, no handler attribute,
 // no dialog, window.canary untouched), what is shown must be inert, bounded
 // text, the page must stay responsive, and the guide must stay usable.
-import { classify, expect, test, expectNothingInjected, injection, ready, record, sourceBaseline } from './battery.mjs';
+import { addGuide, classify, expect, test, expectNothingInjected, injection, ready, record, sourceBaseline } from './battery.mjs';
 
 /** Strings that would run or load something if they were ever parsed as HTML or followed as URLs. */
 const HOSTILE = [
@@ -68,11 +68,7 @@ test.describe('hostile content', () => {
   test('hostile answers through the attribute, the property and a new element', async ({ page }) => {
     const log = record(page);
     await page.goto('/www/battery/empty.html');
-    await page.evaluate(() => {
-      const el = document.createElement('decision-guide');
-      el.id = 'live';
-      document.getElementById('a').append(el);
-    });
+    await addGuide(page, { id: 'live' });
     await ready(page, '#live');
     const before = await injection(page);
     let tried = 0;
@@ -132,11 +128,7 @@ test.describe('hostile content', () => {
     test.setTimeout(120_000);
     const log = record(page);
     await page.goto('/www/battery/empty.html');
-    await page.evaluate(() => {
-      const el = document.createElement('decision-guide');
-      el.id = 'live';
-      document.getElementById('a').append(el);
-    });
+    await addGuide(page, { id: 'live' });
     await ready(page, '#live');
     const before = await injection(page);
     // Each case builds its 10 MB in the page (nothing that large crosses CDP)
@@ -213,12 +205,7 @@ test.describe('hostile content', () => {
   test('odd Unicode: emoji, joiners, combining marks, BOM, NUL and lone surrogates are inert and never guessed', async ({ page }) => {
     const log = record(page);
     await page.goto('/www/battery/empty.html');
-    await page.evaluate(() => {
-      const el = document.createElement('decision-guide');
-      el.id = 'live';
-      el.answers = { aws_controls: true };
-      document.getElementById('a').append(el);
-    });
+    await addGuide(page, { id: 'live', answers: { aws_controls: true } });
     await ready(page, '#live');
     const before = await injection(page);
     // Each: an answers object (given to the property) that must be refused
@@ -324,8 +311,8 @@ test.describe('hostile content', () => {
       'HTML': '<img src=x onerror=window.canary=1>',
       'script': '<script>window.canary=1</script>',
       'javascript: URL': 'javascript:window.canary=1',
-      'right length, wrong characters': '<<<<<<<<<<<<<<',
-      'right length, out of range': 'zzzzzzzzzzzzzz',
+      'right length, wrong characters': '<'.repeat(20),
+      'right length, out of range': 'z'.repeat(20),
       'a megabyte': 'a'.repeat(1_000_000),
       'RTL override and emoji': '\u202E\u{1F600}\u200D',
       'malformed percent-encoding': '%E0%A4%A',
@@ -359,7 +346,7 @@ test.describe('hostile content', () => {
       await page.locator('#second fieldset[data-question="aws_controls"] label', { hasText: 'Yes' }).click();
       await expect.soft(page.locator('#second .dg-result'), name).toHaveAttribute('data-path', 'bedrock-models');
       const hash = await page.evaluate(() => location.hash);
-      expect.soft(hash, name).toMatch(/&second=-------1------$/);
+      expect.soft(hash, name).toMatch(/&second=-------1------------$/);
       expect.soft(hash.split('&')[0], name).toBe(before);
     }
     // One guide's bad fragment must not stop the other guide on the page.

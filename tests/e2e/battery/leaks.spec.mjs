@@ -1,11 +1,11 @@
 // Battery, part 4: leaks. 500 cycles of create / append / wait until live /
-// remove, and 200 changes of the `answers` attribute on a connected guide.
+// remove, 500 cycles of create / append / remove within one task, and 200 changes of the `answers` attribute on a connected guide.
 // After a forced GC (CDP HeapProfiler.collectGarbage), the DOM node and JS
 // event-listener counts (CDP Memory.getDOMCounters) must be flat — a small
 // constant, not growth per cycle — and the wasm memory
 // (`customElements.get('decision-guide').wasmMemoryBytes`) may grow by at
 // most one 64 KiB page after a warm-up of 50 cycles.
-import { expect, ready, record, test } from './battery.mjs';
+import { addGuide, expect, ready, record, test } from './battery.mjs';
 
 const PAGE = 65536;
 
@@ -37,14 +37,19 @@ function expectFlat(series, cyclesPerStep, what) {
   expect(last.heap - first.heap, `${what}: JS heap grew by ${last.heap - first.heap} bytes over ${cycles} cycles (${per('heap')} per cycle)\n  ${table}`).toBeLessThan(1024 * cycles);
 }
 
-test('500 create / append / live / remove cycles leave nodes, listeners and wasm memory flat', async ({ page }) => {
-  test.setTimeout(300_000);
-  const log = record(page);
+/**
+ * Runs 500 create / append / remove cycles on the empty page, in batches of
+ * 50 each in one `page.evaluate`; `live` waits until each guide is live
+ * (and has a result) before removing it, otherwise the removal comes in
+ * the same task. Returns the measure before any cycle and one after each
+ * batch.
+ */
+async function cycles(page, live) {
   await page.goto('/www/battery/empty.html');
   await page.waitForFunction(() => customElements.get('decision-guide')?.wasmMemoryBytes > 0);
   const cdp = await page.context().newCDPSession(page);
   const start = await measure(page, cdp);
-  const run = (n, offset) => page.evaluate(async ({ n, offset }) => {
+  const run = (n, offset) => page.evaluate(async ({ n, offset, live }) => {
     const parent = document.getElementById('a');
     for (let i = 0; i < n; i++) {
       const el = document.createElement('decision-guide');
@@ -53,21 +58,46 @@ test('500 create / append / live / remove cycles leave nodes, listeners and wasm
       if ((offset + i) % 3 === 1) el.answers = { shape: 'multi_step', tools_actions: true };
       el.addEventListener('decision-change', () => {});
       parent.append(el);
-      while (el.shadowRoot.querySelector('.dg')?.dataset.live !== 'true') await new Promise((r) => setTimeout(r, 0));
-      if (!el.result) throw new Error(`cycle ${offset + i}: live without a result`);
+      if (live) {
+        while (el.shadowRoot.querySelector('.dg')?.dataset.live !== 'true') await new Promise((r) => setTimeout(r, 0));
+        if (!el.result) throw new Error(`cycle ${offset + i}: live without a result`);
+      }
       el.remove();
     }
-  }, { n, offset });
+  }, { n, offset, live });
   await run(50, 0);
   const series = [await measure(page, cdp)];
   for (let done = 50; done < 500; done += 50) {
     await run(50, done);
     series.push(await measure(page, cdp));
   }
+  return { start, series };
+}
+
+test('500 create / append / live / remove cycles leave nodes, listeners and wasm memory flat', async ({ page }) => {
+  test.setTimeout(300_000);
+  const log = record(page);
+  const { start, series } = await cycles(page, true);
   console.log(`create/remove: 500 cycles; before any: ${JSON.stringify(start)}; after 50: ${JSON.stringify(series[0])}; after 500: ${JSON.stringify(series.at(-1))}`);
   expect(await page.evaluate(() => document.querySelectorAll('decision-guide').length)).toBe(0);
   expect(log.errors).toEqual([]);
   expectFlat(series, 50, '500 create/remove cycles');
+});
+
+test('500 create / append / remove cycles in the same task, as a framework re-keying a list does, leave everything flat', async ({ page }) => {
+  test.setTimeout(300_000);
+  const log = record(page);
+  // Each batch runs in one task: no microtask, no render, between an
+  // element's creation and its removal.
+  const { start, series } = await cycles(page, false);
+  console.log(`same-task create/remove: 500 cycles; before any: ${JSON.stringify(start)}; after 50: ${JSON.stringify(series[0])}; after 500: ${JSON.stringify(series.at(-1))}`);
+  // The page still works afterwards: a guide added now goes live.
+  await addGuide(page, { id: 'after' });
+  await ready(page, '#after');
+  expect(log.errors).toEqual([]);
+  expectFlat(series, 50, '500 same-task create/remove cycles');
+  // Not even the first batch made a widget: removed before it could start.
+  expect(series.at(-1).wasm - start.wasm, `wasm memory from before any cycle (${start.wasm}) to after 500 (${series.at(-1).wasm})`).toBeLessThanOrEqual(PAGE);
 });
 
 test('200 changes of the answers attribute on a connected guide leave everything flat', async ({ page }) => {

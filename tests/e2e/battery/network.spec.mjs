@@ -4,7 +4,7 @@
 // page itself and the widget's two files; it sets no cookie and writes no
 // localStorage, sessionStorage, IndexedDB, Cache Storage or service worker;
 // and going offline after the load changes nothing.
-import { classify, cli, expect, guide, presetValue, ready, record, test } from './battery.mjs';
+import { choose, classify, cli, expect, guide, presetValue, ready, record, test } from './battery.mjs';
 
 const OWN = ['/www/battery/session.html', '/decision-guide.js', '/decision-guide_bg.wasm'];
 
@@ -13,9 +13,7 @@ const firstOptions = () => Object.fromEntries(guide.questions.map((q) => [q.id, 
 
 /** Answers every question in `host` with its first option, by clicking. */
 async function answerAll(page, host = 'decision-guide') {
-  for (const q of guide.questions) {
-    await page.locator(`${host} fieldset[data-question="${q.id}"] label[data-answer="1"]`).click();
-  }
+  for (const q of guide.questions) await choose(page, host, q.id, 1);
 }
 
 /** What the page and the browser kept: cookies, storage of every kind, history entries. */
