@@ -308,7 +308,10 @@ export function defineDecisionGuide({ css, html = '', texts: sentences = {}, loa
           if (error instanceof WebAssembly.RuntimeError) {
             // The engine trapped: its memory can no longer be trusted, so
             // the next guide gets a fresh instance of the module, and the
-            // other guides on the page keep working.
+            // other guides on the page keep working. The app it mounted
+            // cannot be freed and may still render (and clear its root)
+            // later: it keeps a detached root, the notice gets a new one.
+            root.replaceWith(root.cloneNode(false));
             if (custom === loaded) {
               custom = null;
               customInstance++;
