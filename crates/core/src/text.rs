@@ -53,9 +53,10 @@ pub const ESCALATE: &str = "No path meets every need you gave: escalate before a
 pub const CONFLICTS_STAND: &str =
     "No single answer would change it, but something named above is still to settle or to confirm first.";
 /// Heading of the nearest sets of several changes.
-pub const FURTHER: &str = "Further away";
+pub const FURTHER: &str =
+    "Further away (each set moves the path only with all its answers together)";
 /// Heading of what the answers say is already in place.
-pub const IN_PLACE: &str = "Already in place";
+pub const IN_PLACE: &str = "You said these are in place: check each";
 /// The button that gives a nearest set of answers.
 pub const APPLY: &str = "Apply these answers";
 /// The answer that leaves a question open.
@@ -91,12 +92,12 @@ pub fn status(open: usize, total: usize, enough: bool) -> String {
     }
 }
 
-/// "2 answers lead to Amazon Bedrock Managed Agents:".
+/// "2 answers together lead to Amazon Bedrock Managed Agents:".
 pub fn changes_lead_to(n: usize, path: &str) -> String {
     if n == 1 {
         format!("1 answer leads to {path}:")
     } else {
-        format!("{n} answers lead to {path}:")
+        format!("{n} answers together lead to {path}:")
     }
 }
 
