@@ -172,7 +172,9 @@ function readings() {
 // Makes `count` answer changes and returns their latencies (ms). Question q
 // = (start + s) mod 13; passes over the questions click the first option,
 // "Not sure" (last), the second option, "Not sure": every click changes an
-// answer and the number answered, so the result panel always changes.
+// answer. The widget is watched as a whole (its question re-renders even
+// where the result does not change, such as answering what was assumed);
+// the hand-written page re-renders its result panel on every click.
 async function answerChanges({ count, start, stepTimeout }) {
   const host = document.querySelector('decision-guide');
   const scope = host ? host.shadowRoot : document.getElementById('guide');
@@ -188,7 +190,7 @@ async function answerChanges({ count, start, stepTimeout }) {
     const what = `question ${fieldset.dataset.question}, option ${[...inputs].indexOf(input) + 1}`;
     if (input.checked) throw new Error(`change ${s}: ${what} is already checked`);
     // Looked up each time, in case a re-render replaced it.
-    const panel = host ? scope.querySelector('.dg-result') : document.getElementById('result');
+    const panel = host ? scope.querySelector('.dg') : document.getElementById('result');
     if (!panel) throw new Error('no result panel found');
     latencies.push(await new Promise((done, fail) => {
       let t0 = 0;
@@ -198,7 +200,7 @@ async function answerChanges({ count, start, stepTimeout }) {
         clearTimeout(timer);
         done(t1 - t0);
       });
-      const timer = setTimeout(() => { observer.disconnect(); fail(new Error(`change ${s} (${what}): the result panel did not change within ${stepTimeout} ms`)); }, stepTimeout);
+      const timer = setTimeout(() => { observer.disconnect(); fail(new Error(`change ${s} (${what}): nothing on the page changed within ${stepTimeout} ms`)); }, stepTimeout);
       observer.observe(panel, { subtree: true, childList: true, characterData: true, attributes: true });
       t0 = performance.now();
       input.click();
