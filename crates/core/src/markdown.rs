@@ -54,7 +54,7 @@ impl Guide {
             if !list.is_empty() {
                 let _ = writeln!(md, "{intro}\n");
                 for a in list {
-                    let _ = writeln!(md, "- {} (`{}`)", a.prompt, a.question_id);
+                    let _ = writeln!(md, "- {} (`{}`) {}", a.prompt, a.question_id, a.help);
                 }
                 md.push('\n');
             }

@@ -155,6 +155,8 @@ pub struct AskFirst {
     pub question_id: String,
     /// Its prompt.
     pub prompt: String,
+    /// Its help text: the examples that tell a reader whether it applies.
+    pub help: String,
 }
 
 /// A dated vendor note, as a result shows it.

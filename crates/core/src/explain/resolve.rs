@@ -148,6 +148,7 @@ impl Guide {
                     question: c.question,
                     question_id: self.question(c.question).id.to_string(),
                     prompt: self.question(c.question).prompt.to_string(),
+                    help: self.question(c.question).help.to_string(),
                 });
             }
         }
@@ -270,6 +271,7 @@ impl Guide {
                     question: q,
                     question_id: question.id.to_string(),
                     prompt: question.prompt.to_string(),
+                    help: question.help.to_string(),
                 });
             }
         }
