@@ -228,7 +228,7 @@ pub(crate) static GUIDE: Guide = Guide {
         Question {
             id: B("residency"), group: Some(GroupId(2)), kind: QuestionKind::Choice,
             prompt: B("Where must its data be processed?"),
-            help: B("The rule that binds this workflow's data, if any: a contract, a regulator or a public-sector rule. Example: an insurer in Germany whose claims data must stay in the EU answers the EU. The five countries named are those OpenAI's own pages list for data residency outside the US and EU, as read in December 2026; third-party copies of an OpenAI announcement also name Canada, the UK and the UAE, unconfirmed here. For any other country, answer the last."),
+            help: B("The rule that binds this workflow's data, if any: a contract, a regulator or a public-sector rule. Example: an insurer in Germany whose claims data must stay in the EU answers the EU. Australia, India, Japan, Singapore and South Korea have their own answer: OpenAI's pages list them for data residency outside the US and EU, as read in December 2026 (third-party copies of an OpenAI announcement also name Canada, the UK and the UAE, unconfirmed here). For any other country, answer \"Another country\"."),
             options: B(&[
                 AnswerOption { value: AnswerValue::Choice(B("none")), label: B("No rule"), fact: B("no residency rule binds the data") },
                 AnswerOption { value: AnswerValue::Choice(B("us")), label: B("The US"), fact: B("its data must stay in the US") },
