@@ -110,6 +110,104 @@ function explainFailure(error) {
   return say('wasmOther', { why: bounded(message) });
 }
 
+/** The child positions from `root` down to `node`. */
+function pathTo(root, node) {
+  const path = [];
+  for (let n = node; n && n !== root; n = n.parentNode) {
+    if (!n.parentNode) return null;
+    path.unshift(Array.prototype.indexOf.call(n.parentNode.childNodes, n));
+  }
+  return path;
+}
+
+/** The node at `path` under `root`, if it is of the same kind as `like`. */
+function nodeAt(root, path, like) {
+  let n = root;
+  for (const i of path || []) {
+    n = n && n.childNodes[i];
+  }
+  if (!n || n === root || n.nodeType !== like.nodeType || n.nodeName !== like.nodeName) return null;
+  return n;
+}
+
+/**
+ * Puts `next` (the live guide, rendered) in place of `old` (the static
+ * one) in one step, and carries over what the reader had there: the
+ * focus, open `<details>`, and a text selection.
+ */
+function swapRoots(shadow, oldRoot, nextRoot) {
+  const anchor = keepAnchor(shadow.host);
+  // Paths from the guide itself: the static root also holds the loading badge.
+  const old = oldRoot.querySelector('.dg') || oldRoot;
+  const next = nextRoot.querySelector('.dg') || nextRoot;
+  const active = shadow.activeElement;
+  let focus = null;
+  if (active && old.contains(active)) focus = active.id ? { id: active.id } : { path: pathTo(old, active), like: active };
+  const open = [...old.querySelectorAll('details[open]')].map((d) => d.dataset.group);
+  const selection = typeof shadow.getSelection === 'function' ? shadow.getSelection() : document.getSelection();
+  let range = null;
+  if (selection && selection.rangeCount && !selection.isCollapsed) {
+    const r = selection.getRangeAt(0);
+    if (old.contains(r.startContainer) && old.contains(r.endContainer)) {
+      range = { start: [pathTo(old, r.startContainer), r.startContainer, r.startOffset], end: [pathTo(old, r.endContainer), r.endContainer, r.endOffset] };
+    }
+  }
+  oldRoot.replaceWith(nextRoot);
+  anchor();
+  for (const group of open) {
+    const d = group !== undefined && next.querySelector(`details[data-group="${CSS.escape(group)}"]`);
+    if (d && !d.open) d.open = true;
+  }
+  if (focus) {
+    const target = focus.id ? next.querySelector(`#${CSS.escape(focus.id)}`) : nodeAt(next, focus.path, focus.like);
+    target?.focus?.({ preventScroll: true });
+  }
+  if (range && selection) {
+    const [sp, sl, so] = range.start;
+    const [ep, el, eo] = range.end;
+    const start = nodeAt(next, sp, sl);
+    const end = nodeAt(next, ep, el);
+    const fits = (n, o) => n && o <= (n.nodeType === Node.TEXT_NODE ? n.length : n.childNodes.length);
+    if (fits(start, so) && fits(end, eo)) {
+      try {
+        const r = document.createRange();
+        r.setStart(start, so);
+        r.setEnd(end, eo);
+        selection.removeAllRanges();
+        selection.addRange(r);
+      } catch {
+        // The text moved: the selection is lost, nothing else.
+      }
+    }
+  }
+}
+
+/**
+ * The page's own anchor (its `:target`, after `host`) where it is now; the
+ * returned function scrolls it back there once `host` has changed size, so
+ * that a link to a heading below the guide still lands on it.
+ */
+function keepAnchor(host) {
+  const target = document.querySelector(':target');
+  if (!target || !(host.compareDocumentPosition(target) & Node.DOCUMENT_POSITION_FOLLOWING)) return () => {};
+  const top = target.getBoundingClientRect().top;
+  return () => {
+    const moved = target.getBoundingClientRect().top - top;
+    if (Math.abs(moved) >= 1) window.scrollBy(0, moved);
+  };
+}
+
+/** Whether a CSS colour (as computed, `rgb(…)`) is light: relative luminance over 0.5. */
+function isLight(color) {
+  const m = /rgba?\(([\d.]+)[, ]+([\d.]+)[, ]+([\d.]+)/.exec(color);
+  if (!m) return false;
+  const [r, g, b] = m.slice(1, 4).map((v) => {
+    const c = Number(v) / 255;
+    return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b > 0.5;
+}
+
 /** How long a `guide-src` file may take to arrive. */
 const GUIDE_TIMEOUT_MS = 10_000;
 
@@ -173,6 +271,10 @@ export function defineDecisionGuide({ css, html = '', texts: sentences = {}, loa
   if (existing) {
     if (!existing.decisionGuide) {
       console.error(`decision-guide: ${say('tagTaken', { tag })}`);
+    } else if (loadCustom) {
+      // The classic script defined the element first: this module brings
+      // what it lacks, the compiler of a team's own guide.
+      existing.adoptCompiler(loadCustom);
     }
     return existing;
   }
@@ -216,6 +318,41 @@ export function defineDecisionGuide({ css, html = '', texts: sentences = {}, loa
     }
     return template.content.cloneNode(true);
   };
+  let compiler = loadCustom; // loads the custom-guide variant (a later module may bring it)
+  const wantCompiler = new Set(); // elements with their own guide, waiting for one
+  // The page's parsing is done (module scripts have run by then), so a
+  // compiler that has not come will not.
+  const parsed = new Promise((resolve) => {
+    if (document.readyState !== 'loading') resolve();
+    else document.addEventListener('DOMContentLoaded', () => setTimeout(resolve), { once: true });
+  });
+  // theme="auto" on pages that switch dark mode by a class or an attribute
+  // and declare no color-scheme: one observer for the page's <html> and
+  // <body>, and the system setting, while such elements are on the page.
+  const autoThemed = new Set();
+  let themeWatch = null;
+  const rescheme = () => {
+    for (const el of autoThemed) el._scheme();
+  };
+  const watchTheme = (el, on) => {
+    if (on) autoThemed.add(el);
+    else autoThemed.delete(el);
+    if (autoThemed.size && !themeWatch) {
+      // A page fading its colours is read again once the fade is over.
+      const observer = new MutationObserver(() => {
+        rescheme();
+        setTimeout(rescheme, 400);
+      });
+      for (const n of [document.documentElement, document.body]) if (n) observer.observe(n, { attributes: true });
+      const media = matchMedia('(prefers-color-scheme: dark)');
+      media.addEventListener('change', rescheme);
+      themeWatch = { observer, media };
+    } else if (!autoThemed.size && themeWatch) {
+      themeWatch.observer.disconnect();
+      themeWatch.media.removeEventListener('change', rescheme);
+      themeWatch = null;
+    }
+  };
   let custom = null; // the custom-guide variant's exports, once asked for
   let customInstance = 0; // how many of its instances trapped (each is loaded afresh)
   const guideTexts = new Map(); // guide-src URL → Promise of its text
@@ -224,7 +361,15 @@ export function defineDecisionGuide({ css, html = '', texts: sentences = {}, loa
     static get decisionGuide() { return true; }
     /** Bytes of wasm memory, for the leak test and the benchmark (null before the wasm runs). */
     static get wasmMemoryBytes() { return wasm && wasm.memory ? wasm.memory.buffer.byteLength : null; }
-    static get observedAttributes() { return ['answers', 'guide-src']; }
+    static get observedAttributes() { return ['answers', 'guide-src', 'theme']; }
+
+    /** Takes the compiler of a team's own guide from a module loaded after the classic script. */
+    static adoptCompiler(load) {
+      if (compiler) return;
+      compiler = load;
+      for (const el of wantCompiler) if (el.isConnected) el.connectedCallback();
+      wantCompiler.clear();
+    }
 
     connectedCallback() {
       if (this._widget) return;
@@ -239,12 +384,24 @@ export function defineDecisionGuide({ css, html = '', texts: sentences = {}, loa
         }
       }
       if (!this._n) this._n = ++instances;
+      const fresh = !this.shadowRoot;
       const shadow = this.shadowRoot || this.attachShadow({ mode: 'open' });
+      if (fresh) {
+        shadow.addEventListener('change', (e) => this._picked(e));
+        shadow.addEventListener('click', (e) => this._clicked(e));
+        try {
+          this._schemeSheet = new CSSStyleSheet();
+        } catch {
+          this._schemeSheet = null;
+        }
+      }
+      watchTheme(this, true);
+      this._scheme();
       const own = guideSource(this);
       if (!shadow.querySelector('.dg-root')) {
         shadow.replaceChildren();
         if (sheet) {
-          shadow.adoptedStyleSheets = [sheet];
+          shadow.adoptedStyleSheets = this._schemeSheet ? [sheet, this._schemeSheet] : [sheet];
         } else {
           const style = document.createElement('style');
           style.textContent = css;
@@ -260,7 +417,11 @@ export function defineDecisionGuide({ css, html = '', texts: sentences = {}, loa
           root.append(loading);
           shadow.append(root);
         } else {
+          const anchor = keepAnchor(this);
           shadow.append(staticGuide());
+          this._swapped = false;
+          this._prepareStatic();
+          anchor();
         }
       }
       if (own) this._startOwn(own);
@@ -275,7 +436,12 @@ export function defineDecisionGuide({ css, html = '', texts: sentences = {}, loa
     async _startOwn(own) {
       const attempt = (this._attempt = (this._attempt || 0) + 1);
       try {
-        if (!loadCustom) throw new Error(say('guideNoCompiler'));
+        if (!compiler) await parsed;
+        if (attempt !== this._attempt || !this.isConnected) return;
+        if (!compiler) {
+          wantCompiler.add(this);
+          throw new Error(say('guideNoCompiler'));
+        }
         let textPromise = Promise.resolve(own.text);
         if (own.src !== undefined) {
           // One fetch per file, shared by the elements that name it; a failed one is forgotten.
@@ -287,7 +453,7 @@ export function defineDecisionGuide({ css, html = '', texts: sentences = {}, loa
             textPromise.catch(() => guideTexts.delete(url.href));
           }
         }
-        custom = custom ?? Promise.resolve(customInstance).then(loadCustom);
+        custom = custom ?? Promise.resolve(customInstance).then(compiler);
         const loaded = custom;
         const [text, exports] = await Promise.all([textPromise, loaded]);
         if (attempt !== this._attempt || !this.isConnected || this._widget) return;
@@ -297,7 +463,7 @@ export function defineDecisionGuide({ css, html = '', texts: sentences = {}, loa
           // The text as it came: the wasm reads it with the same JSON
           // reader, compiler and proof as `decision-guide check`; the first
           // classification runs in the same guard.
-          this._widget = exports.mount_with_guide(root, text, () => this._changed(), (kind, text) => this._copy(kind, text), this.hasAttribute('permalink'));
+          this._widget = exports.mount_with_guide(root, text, (old, next) => this._swap(old, next), () => this._changed(), (kind, text) => this._copy(kind, text), this.hasAttribute('permalink'));
           this._begin();
         } catch (error) {
           // A widget that started but failed is freed; one of a trapped
@@ -355,6 +521,8 @@ export function defineDecisionGuide({ css, html = '', texts: sentences = {}, loa
 
     disconnectedCallback() {
       waiting.delete(this);
+      wantCompiler.delete(this);
+      watchTheme(this, false);
       // Moving an element disconnects and reconnects it: free it only once it stays out.
       queueMicrotask(() => {
         if (!this.isConnected && this._widget) {
@@ -367,6 +535,7 @@ export function defineDecisionGuide({ css, html = '', texts: sentences = {}, loa
     }
 
     attributeChangedCallback(name, old, value) {
+      if (name === 'theme') this._scheme();
       if (name === 'answers' && this._widget && value !== null) {
         this._apply(value, 'answers attribute', false);
       }
@@ -395,8 +564,157 @@ export function defineDecisionGuide({ css, html = '', texts: sentences = {}, loa
       const shadow = this.shadowRoot;
       const root = shadow.querySelector('.dg-root');
       shadow.querySelector('.dg-notice')?.remove();
-      this._widget = wasm.mount(root, () => this._changed(), (kind, text) => this._copy(kind, text), this.hasAttribute('permalink'));
+      this._widget = wasm.mount(root, (old, next) => this._swap(old, next), () => this._changed(), (kind, text) => this._copy(kind, text), this.hasAttribute('permalink'));
       this._begin();
+    }
+
+    /** The wasm's first render is ready: it takes the static guide's place. */
+    _swap(old, next) {
+      swapRoots(this.shadowRoot, old, next);
+      this._swapped = true;
+    }
+
+    /**
+     * Readies the pre-rendered guide for the seconds before the wasm: it
+     * says that it is loading, takes answers (kept for the live guide), and
+     * where the page gave answers, shows them but no verdict, which only
+     * the live guide can work out.
+     */
+    _prepareStatic() {
+      const root = this.shadowRoot.querySelector('.dg-root');
+      const section = root && root.querySelector('.dg');
+      if (!section) return;
+      section.setAttribute('aria-busy', 'true');
+      const badge = document.createElement('p');
+      badge.className = 'dg-going-live';
+      badge.setAttribute('role', 'status');
+      badge.lang = 'en';
+      badge.dir = 'ltr';
+      badge.textContent = say('goingLive');
+      root.prepend(badge);
+      const given = this._startingAnswers();
+      if (given) {
+        for (const q of root.querySelectorAll('.dg-q[data-question]')) {
+          if (!given.has(q.dataset.question)) continue;
+          const code = given.get(q.dataset.question);
+          for (const input of q.querySelectorAll('input[type=radio]')) input.checked = Number(input.value) === code;
+          this._showAnswered(q, code);
+        }
+        this._working();
+      }
+    }
+
+    /**
+     * The answers the guide will start from, as question id → the radio
+     * value of the answer (0 for "Not sure", null when the markup has no
+     * such answer): from the permalink, or the answers given. Null when
+     * there are none, so that the static guide's result (for no answers)
+     * is the right one.
+     */
+    _startingAnswers() {
+      const root = this.shadowRoot.querySelector('.dg-root');
+      const cards = [...root.querySelectorAll('.dg-q[data-question]')];
+      const out = new Map();
+      const link = this._permalinkValue();
+      if (link !== undefined) {
+        // One character per question in the guide's order (two where a
+        // question has more than 35 options), base 36, '-' for none.
+        const order = cards.slice().sort((a, b) => Number(a.dataset.n) - Number(b.dataset.n));
+        const width = order.some((q) => q.querySelectorAll('input').length > 36) ? 2 : 1;
+        order.forEach((q, i) => {
+          const part = link.slice(i * width, i * width + width);
+          const code = /^-+$/.test(part) ? 0 : parseInt(part, 36);
+          out.set(q.dataset.question, Number.isNaN(code) ? null : code);
+        });
+        return out;
+      }
+      const given = this._pending ?? (this.hasAttribute('answers') ? { value: this.getAttribute('answers'), what: 'answers attribute' } : null);
+      const entries = given ? answerEntries(given.value, given.what).entries : null;
+      if (!entries) return null;
+      for (let i = 0; i < entries.length; i += 2) {
+        const card = cards.find((q) => q.dataset.question === entries[i]);
+        if (!card) continue;
+        const value = entries[i + 1];
+        const input = value === null || value === undefined
+          ? card.querySelector('input[value="0"]')
+          : [...card.querySelectorAll('input[data-value]')].find((x) => x.dataset.value === String(value));
+        out.set(entries[i], input ? Number(input.value) : null);
+      }
+      return out.size ? out : null;
+    }
+
+    /** Shows a card answered (or not) as the live guide will: the "assumed" line only while open. */
+    _showAnswered(card, code) {
+      const assumed = card.querySelector('.dg-assumed');
+      if (assumed) assumed.hidden = code !== 0;
+      const group = card.closest('details');
+      if (group && code && !group.open) group.open = true;
+    }
+
+    /** The static result is not these answers' result: it says the live guide is working it out. */
+    _working() {
+      const root = this.shadowRoot.querySelector('.dg-root');
+      if (!root || root.hasAttribute('data-working')) return;
+      root.setAttribute('data-working', '');
+      root.querySelector('.dg')?.removeAttribute('data-path');
+      const result = root.querySelector('.dg-result');
+      if (result) {
+        result.removeAttribute('data-path');
+        result.removeAttribute('data-verdict');
+        const p = document.createElement('p');
+        p.className = 'dg-working';
+        p.tabIndex = -1;
+        p.textContent = say('working');
+        result.replaceChildren(p);
+      }
+      const label = root.querySelector('.dg-glance-label');
+      if (label) label.textContent = say('working');
+      for (const n of root.querySelectorAll('.dg-glance-path, .dg-glance-open')) n.textContent = '';
+    }
+
+    /** A radio button changed: before the live guide has taken over, the answer is kept for it. */
+    _picked(e) {
+      const input = e.target;
+      if (this._swapped || !input || input.type !== 'radio') return;
+      const card = input.closest('.dg-q[data-question]');
+      if (!card) return;
+      const code = Number(input.value);
+      this._showAnswered(card, code);
+      if (this._widget) {
+        this._widget.answer_code(card.dataset.question, code);
+        return;
+      }
+      (this._gap ??= new Map()).set(card.dataset.question, code);
+      this._working();
+    }
+
+    /** The summary's button: the full result, scrolled to and focused. */
+    _clicked(e) {
+      const go = e.target && e.target.closest && e.target.closest('.dg-glance-go');
+      if (!go) return;
+      const result = this.shadowRoot.querySelector('.dg-result');
+      if (!result) return;
+      result.scrollIntoView({ block: 'start', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
+      result.querySelector('.dg-path-name, .dg-working')?.focus({ preventScroll: true });
+    }
+
+    /**
+     * theme="auto" where the page declares no color-scheme: the guide
+     * turns dark when the text it inherits is light (a page that switches
+     * dark mode by a class or an attribute: Furo, mdBook, Docusaurus).
+     */
+    _scheme() {
+      if (!this._schemeSheet || !this.isConnected) return;
+      let rule = '';
+      const theme = this.getAttribute('theme');
+      if (theme !== 'light' && theme !== 'dark') {
+        const page = getComputedStyle(this.parentElement || document.documentElement).colorScheme;
+        if ((!page || page === 'normal') && isLight(getComputedStyle(this).color)) rule = '@media not print { :host { color-scheme: dark; } }';
+      }
+      if (rule !== this._schemeRule) {
+        this._schemeRule = rule;
+        this._schemeSheet.replaceSync(rule);
+      }
     }
 
     /** Hands the starting answers to a freshly mounted widget. */
@@ -409,11 +727,31 @@ export function defineDecisionGuide({ css, html = '', texts: sentences = {}, loa
       this._pending = undefined;
       if (given && link === undefined) ({ entries, problem } = answerEntries(given.value, given.what));
       this._startedClean = this._widget.start(this._n, link, entries, given?.what, problem);
+      // What the reader picked while the wasm was on its way.
+      for (const [q, code] of this._gap ?? []) this._widget.answer_code(q, code);
+      this._gap = null;
     }
 
-    /** The wasm could not run: the static guide stays, with a notice. */
+    /**
+     * The wasm could not run: the static guide stays, with a notice, as a
+     * page to read. Where the page gave answers (or the reader picked
+     * some), its result says that theirs could not be worked out, and why.
+     */
     _fail() {
       this._notice(say('notInteractive', { why: failure }));
+      const root = this.shadowRoot?.querySelector('.dg-root');
+      if (!root) return;
+      root.querySelector('.dg-going-live')?.remove();
+      root.querySelector('.dg')?.removeAttribute('aria-busy');
+      for (const input of root.querySelectorAll('input, select, button')) input.disabled = true;
+      if (this._gap) this._working();
+      const working = root.querySelector('.dg-working');
+      if (working) {
+        working.setAttribute('role', 'alert');
+        working.textContent = say('notComputed', { why: failure });
+        const label = root.querySelector('.dg-glance-label');
+        if (label) label.textContent = say('notComputedShort');
+      }
     }
 
     /** Puts `text` over the static guide, unless a notice is already there. */
@@ -421,6 +759,8 @@ export function defineDecisionGuide({ css, html = '', texts: sentences = {}, loa
       const shadow = this.shadowRoot;
       if (!shadow || shadow.querySelector('.dg-notice')) return;
       const notice = document.createElement('p');
+      notice.lang = 'en';
+      notice.dir = 'ltr';
       notice.className = 'dg-notice';
       notice.setAttribute('role', 'status');
       notice.textContent = text;
@@ -460,11 +800,7 @@ export function defineDecisionGuide({ css, html = '', texts: sentences = {}, loa
      */
     async _copy(kind, text) {
       let content = text;
-      if (kind === 'link') {
-        const url = new URL(location.href);
-        url.hash = this._fragmentWith(text);
-        content = url.href;
-      }
+      if (kind === 'link') content = this._urlWith(text);
       let ok = false;
       try {
         if (navigator.clipboard && navigator.clipboard.writeText) {
@@ -489,14 +825,19 @@ export function defineDecisionGuide({ css, html = '', texts: sentences = {}, loa
       if (error && throwing) throw new TypeError(error);
     }
 
-    /** The key of this element's answers in the URL fragment: its id (encoded), or "dg". */
+    /** The key of this element's answers in the URL: its id (encoded), or "dg". */
     _permalinkKey() { return encodeURIComponent(this.id || 'dg'); }
 
-    /** This element's permalink in the URL fragment, undecoded parts left as they are. */
+    /**
+     * This element's permalink, undecoded parts left as they are: from the
+     * URL fragment, or from the query, where it goes when the fragment is
+     * the page's own (an anchor, a hash router's route).
+     */
     _permalinkValue() {
       if (!this.hasAttribute('permalink')) return undefined;
       const key = `${this._permalinkKey()}=`;
-      const part = location.hash.slice(1).split('&').find((p) => p.startsWith(key));
+      const part = location.hash.slice(1).split('&').find((p) => p.startsWith(key))
+        ?? location.search.slice(1).split('&').find((p) => p.startsWith(key));
       if (part === undefined) return undefined;
       const raw = part.slice(key.length);
       try {
@@ -506,16 +847,30 @@ export function defineDecisionGuide({ css, html = '', texts: sentences = {}, loa
       }
     }
 
-    /** The URL fragment (without `#`) with this element's answers set to `value`, other guides' kept. */
-    _fragmentWith(value) {
+    /**
+     * This page's URL with this element's answers set to `value`, other
+     * guides' kept. They go in the fragment (`#dg=…`), as the contract
+     * says, unless the page uses the fragment itself (`#install`,
+     * `#/route`): then in the query (`?dg=…#install`), so that the
+     * anchor still lands and the route still matches.
+     */
+    _urlWith(value) {
       const key = this._permalinkKey();
-      const parts = location.hash.slice(1).split('&').filter((p) => p && !p.startsWith(`${key}=`));
-      parts.push(`${key}=${encodeURIComponent(value)}`);
-      return parts.join('&');
+      const url = new URL(location.href);
+      const mine = (p) => p.startsWith(`${key}=`);
+      const fragment = url.hash.slice(1).split('&').filter((p) => p && !mine(p));
+      const query = url.search.slice(1).split('&').filter((p) => p && !mine(p));
+      const entry = `${key}=${encodeURIComponent(value)}`;
+      // Only name=value parts (this and other guides' links): the fragment is ours to use.
+      if (fragment.every((p) => /^[^=/?#]+=[^/]*$/.test(p))) fragment.push(entry);
+      else query.push(entry);
+      url.search = query.length ? `?${query.join('&')}` : '';
+      url.hash = fragment.length ? `#${fragment.join('&')}` : '';
+      return url.href;
     }
 
     _writePermalink(value) {
-      history.replaceState(history.state, '', `#${this._fragmentWith(value)}`);
+      history.replaceState(history.state, '', this._urlWith(value));
     }
 
     /** The current result (the contract's result JSON), or null before the wasm runs. */

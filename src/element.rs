@@ -45,8 +45,10 @@ pub struct Widget {
 /// replaces `root` in one step once it has rendered: the guide becomes
 /// live in place, with no flash, without yew's hydration (19 KB gzip) and
 /// with one render (the element calls [`Widget::start`] right after this,
-/// before the first render runs). `changed` is called (with no
-/// arguments) after every change of answers.
+/// before the first render runs). The element does the swap: `swap(old,
+/// new)` is called once the new root has rendered, so that it can carry
+/// over what the reader had (focus, open details, a selection). `changed`
+/// is called (with no arguments) after every change of answers.
 ///
 /// `copy(kind, text)` is the element's clipboard: `kind` is `"markdown"`
 /// (the text is the record) or `"link"` (the text is the permalink
@@ -54,8 +56,21 @@ pub struct Widget {
 /// with [`Widget::copied`]. `can_link` says whether the element keeps its
 /// answers in the URL fragment, so that a link can reopen them.
 #[wasm_bindgen]
-pub fn mount(root: Element, changed: Function, copy: Function, can_link: bool) -> Widget {
-    mount_guide(root, GUIDE.with(Clone::clone), changed, copy, can_link)
+pub fn mount(
+    root: Element,
+    swap: Function,
+    changed: Function,
+    copy: Function,
+    can_link: bool,
+) -> Widget {
+    mount_guide(
+        root,
+        GUIDE.with(Clone::clone),
+        swap,
+        changed,
+        copy,
+        can_link,
+    )
 }
 
 /// Mounts a widget running a team's own guide, handed over as the text of
@@ -69,6 +84,7 @@ pub fn mount(root: Element, changed: Function, copy: Function, can_link: bool) -
 pub fn mount_with_guide(
     root: Element,
     text: &str,
+    swap: Function,
     changed: Function,
     copy: Function,
     can_link: bool,
@@ -111,6 +127,7 @@ pub fn mount_with_guide(
     Ok(mount_guide(
         root,
         SharedGuide(Rc::new(guide)),
+        swap,
         changed,
         copy,
         can_link,
@@ -120,6 +137,7 @@ pub fn mount_with_guide(
 fn mount_guide(
     root: Element,
     guide: SharedGuide,
+    swap: Function,
     changed: Function,
     copy: Function,
     can_link: bool,
@@ -163,9 +181,9 @@ fn mount_guide(
         }
     };
     if own != root {
-        let (root, swap) = (root.clone(), own.clone());
+        let (old, new) = (root.clone(), own.clone());
         store.when_mounted(move |_| {
-            let _ = root.replace_with_with_node_1(&swap);
+            let _ = swap.call2(&JsValue::NULL, &old, &new);
         });
     }
     let root = own;
@@ -244,6 +262,27 @@ impl Widget {
             label: text::landmark(instance).into(),
         });
         clean
+    }
+
+    /// Gives an answer the reader picked in the pre-render before the wasm
+    /// arrived: the question's id and the radio button's value (the
+    /// option's position from 1, or 0 for "Not sure"). Returns whether
+    /// the guide has that question and option; one it has not (a page
+    /// script changed the markup) is left out.
+    pub fn answer_code(&self, question: &str, code: u32) -> bool {
+        let guide = self.guide();
+        let Some(q) = guide.find_question(question) else {
+            return false;
+        };
+        let answer = match code.checked_sub(1) {
+            None => None,
+            Some(i) => match guide.question(q).option_ids().nth(i as usize) {
+                Some((o, _)) => Some(o),
+                None => return false,
+            },
+        };
+        self.store.dispatch(Action::Answer { q, answer });
+        true
     }
 
     /// The current result JSON (the contract's result shape).

@@ -7,3 +7,9 @@ fn main() {
     #[cfg(target_arch = "wasm32")]
     decision_guide::element::link();
 }
+
+/// A smaller allocator than std's dlmalloc, for the shipped wasm.
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: lol_alloc::LockedAllocator<lol_alloc::FreeListAllocator> =
+    lol_alloc::LockedAllocator::new(lol_alloc::FreeListAllocator::new());

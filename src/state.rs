@@ -26,7 +26,7 @@ impl std::ops::Deref for SharedGuide {
 }
 
 /// Everything one widget shows, derived from its answers.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct State {
     /// The guide being run.
     pub guide: SharedGuide,
@@ -45,6 +45,23 @@ pub struct State {
     pub label: AttrValue,
     /// What the last copy did, while the answers stay the same.
     pub copied: Option<Copied>,
+}
+
+/// Equal states have the same explanation: it is derived from the
+/// answers (the reducer keeps the same `Rc` while they stay the same), so
+/// it is compared by pointer, not field by field (a deep comparison costs
+/// the wasm 2.5 KB).
+impl PartialEq for State {
+    fn eq(&self, other: &Self) -> bool {
+        self.guide == other.guide
+            && self.profile == other.profile
+            && Rc::ptr_eq(&self.explanation, &other.explanation)
+            && self.preset == other.preset
+            && self.error == other.error
+            && self.live == other.live
+            && self.label == other.label
+            && self.copied == other.copied
+    }
 }
 
 /// What a "copy" button copies.

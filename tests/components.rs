@@ -188,6 +188,11 @@ fn noop() -> Function {
     Function::new_no_args("")
 }
 
+/// The element's swap, at its simplest: the rendered root for the old one.
+fn swap() -> Function {
+    Function::new_with_args("old, next", "old.replaceWith(next)")
+}
+
 /// A shadow root with an (empty) pre-render root, as the element makes.
 fn shadow_root() -> (Element, Element) {
     let host = fresh_div();
@@ -212,7 +217,7 @@ async fn the_widget_starts_reports_and_returns_its_app_to_the_pool() {
         .unchecked_into()
     };
     let (host, root) = shadow_root();
-    let widget = element::mount(root, changed.clone(), noop(), false);
+    let widget = element::mount(root, swap(), changed.clone(), noop(), false);
     let entries = Array::of4(
         &"shape".into(),
         &"multi_step".into(),
@@ -264,7 +269,7 @@ async fn the_widget_starts_reports_and_returns_its_app_to_the_pool() {
         "the app left this shadow root"
     );
     let (host2, root2) = shadow_root();
-    let again = element::mount(root2, changed, noop(), false);
+    let again = element::mount(root2, swap(), changed, noop(), false);
     again.start(1, None, None, None, None);
     tick().await;
     let shadow2 = host2.shadow_root().expect("shadow");

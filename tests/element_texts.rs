@@ -9,6 +9,8 @@ use std::collections::BTreeSet;
 use decision_guide_core::text;
 
 const ELEMENT_JS: &str = include_str!("../src/element.js");
+/// The custom-guides entry, which says one sentence of its own (`texts.KEY`).
+const CUSTOM_JS: &str = include_str!("../src/entry/custom.js");
 
 /// Each `say(...)` call: its key and the names its values object gives.
 fn calls(js: &str) -> Vec<(String, BTreeSet<String>)> {
@@ -97,7 +99,7 @@ fn every_sentence_of_the_element_comes_from_text_rs() {
         }
     }
     for (key, _) in text::ELEMENT {
-        if !calls.iter().any(|(k, _)| k == key) {
+        if !calls.iter().any(|(k, _)| k == key) && !CUSTOM_JS.contains(&format!("texts.{key}")) {
             problems.push(format!("text::ELEMENT {key:?} is never said by element.js"));
         }
     }

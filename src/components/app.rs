@@ -5,6 +5,7 @@ use yew::prelude::*;
 
 use crate::components::comparison_table::ComparisonTable;
 use crate::components::credit::Credit;
+use crate::components::glance::Glance;
 use crate::components::layers::Layers;
 use crate::components::preset_picker::PresetPicker;
 use crate::components::question_card::QuestionCard;
@@ -75,7 +76,7 @@ pub fn App(props: &AppProps) -> Html {
             .iter()
             .map(|&q| html! {
                 <QuestionCard key={q.index()} guide={g.clone()} {q} answer={state.profile.answer(q)}
-                    {live} dispatch={dispatch.clone()} />
+                    dispatch={dispatch.clone()} />
             })
             .collect();
         match group.map(|gr| g.group(gr)) {
@@ -118,7 +119,7 @@ pub fn App(props: &AppProps) -> Html {
 
     html! {
         <section class="dg" aria-label={state.label.clone()} data-path={state.explanation.path_id.clone()}
-            data-live={if live { "true" } else { "false" }}>
+            lang={g.lang().to_owned()} dir={g.dir()} data-live={if live { "true" } else { "false" }}>
             <div class="dg-head">
                 <p class="dg-kicker">{ text::KICKER }</p>
                 <h2 class="dg-title">{ g.title() }</h2>
@@ -127,7 +128,10 @@ pub fn App(props: &AppProps) -> Html {
             </div>
             { for error }
             <div class="dg-main">
-                <div class="dg-questions">{ for groups }</div>
+                <div class="dg-questions">
+                    { for groups }
+                    <Glance explanation={state.explanation.clone()} />
+                </div>
                 <div class="dg-side">
                     <Recommendation explanation={state.explanation.clone()} {live} dispatch={dispatch.clone()} />
                     <Share copied={state.copied.clone()} {live} can_link={props.can_link}

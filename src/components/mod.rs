@@ -3,6 +3,7 @@
 pub mod app;
 pub mod comparison_table;
 pub mod credit;
+pub mod glance;
 pub mod layers;
 pub mod preset_picker;
 pub mod question_card;

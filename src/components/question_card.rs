@@ -1,6 +1,8 @@
 //! One question as a fieldset of radio buttons: each option, then "Not sure".
+//! They take input even in the pre-render: the element keeps what a reader
+//! picks before the wasm arrives and hands it over when the guide goes live.
 
-use decision_guide_core::{text, Id, OptionId, QuestionId};
+use decision_guide_core::{text, AnswerValue, Id, OptionId, QuestionId};
 use yew::prelude::*;
 
 use crate::state::{Action, SharedGuide};
@@ -15,8 +17,6 @@ pub struct QuestionCardProps {
     pub q: QuestionId,
     /// Its answer, if any.
     pub answer: Option<OptionId>,
-    /// Whether input is taken yet.
-    pub live: bool,
     /// Where actions go.
     pub dispatch: Callback<Action>,
 }
@@ -30,9 +30,16 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
     let help_id = format!("{name}-help");
     let choices = question
         .option_ids()
-        .map(|(o, opt)| (Some(o), opt.label()))
-        .chain(std::iter::once((None, text::NOT_SURE)));
-    let options = choices.map(|(answer, label)| {
+        .map(|(o, opt)| (Some(o), opt.label(), Some(opt.value())))
+        .chain(std::iter::once((None, text::NOT_SURE, None)));
+    let options = choices.map(|(answer, label, value)| {
+        // The answer as the `answers` JSON gives it, for the element to
+        // show a page's answers in the pre-render.
+        let value = value.map(|v| match v {
+            AnswerValue::Bool(true) => AttrValue::Static("true"),
+            AnswerValue::Bool(false) => AttrValue::Static("false"),
+            AnswerValue::Choice(c) => AttrValue::from(c.to_string()),
+        });
         let code = answer.map_or(0, |o| o.index() + 1);
         let id = format!("{name}-{code}");
         let onchange = {
@@ -42,13 +49,13 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
         html! {
             <label class="dg-opt" for={id.clone()} data-answer={code.to_string()}>
                 <input type="radio" id={id} name={name.clone()} value={code.to_string()}
-                    checked={props.answer == answer} disabled={!props.live} {onchange} />
+                    data-value={value} checked={props.answer == answer} {onchange} />
                 <span>{ label }</span>
             </label>
         }
     });
     html! {
-        <fieldset class="dg-q" data-question={question.id().to_owned()} aria-describedby={help_id.clone()}>
+        <fieldset class="dg-q" data-question={question.id().to_owned()} data-n={props.q.index().to_string()} aria-describedby={help_id.clone()}>
             <legend>{ question.prompt() }</legend>
             <p class="dg-help" id={help_id}>{ question.help() }</p>
             <div class="dg-options">{ for options }</div>

@@ -13,7 +13,7 @@ use yew::prelude::*;
 use crate::state::Action;
 
 /// Props of [`Recommendation`].
-#[derive(Properties, PartialEq, Clone)]
+#[derive(Properties, Clone)]
 pub struct RecommendationProps {
     /// What to show.
     pub explanation: Rc<Explanation>,
@@ -21,6 +21,16 @@ pub struct RecommendationProps {
     pub live: bool,
     /// Where actions go.
     pub dispatch: Callback<Action>,
+}
+
+/// A new explanation is made only when the answers change (see
+/// [`crate::state::State`]): compared by pointer.
+impl PartialEq for RecommendationProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.explanation, &other.explanation)
+            && self.live == other.live
+            && self.dispatch == other.dispatch
+    }
 }
 
 /// Moves the focus to the path's name once a change is applied from a

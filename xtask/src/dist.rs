@@ -193,6 +193,11 @@ fn wasm_variant(root: &Path, features: &[&str], target_dir: &str, name: &str) ->
         "wasm-opt",
         &[
             "-Oz",
+            // Rust's wasm keeps its stack and data above the first KB;
+            // debug and producer sections are never needed in dist/.
+            "--low-memory-unused",
+            "--strip-debug",
+            "--strip-producers",
             "--enable-bulk-memory",
             "--enable-nontrapping-float-to-int",
             "--enable-sign-ext",

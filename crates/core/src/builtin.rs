@@ -14,7 +14,9 @@ pub(crate) static GUIDE: Guide = Guide {
     version: B("3.0.0"),
     title: B("API, Bedrock, or Managed Agents? Choosing how an AI workflow runs on OpenAI and AWS"),
     intro: B("Answer a few questions about one AI workflow. The guide recommends the lightest path that covers it, says why and how sure it is, and shows which answers would change it."),
+    lang: B("en"),
     as_of: B("2026-05-05"),
+    rtl: false,
     source: Source { title: B("OpenAI on AWS: When to Use the API, Bedrock, or Managed Agents"), author: B("Chuck Hernandez"), date: B("2026-05-05"), credit: B("Paths, questions, comparison and rule of thumb follow the article \"OpenAI on AWS: When to Use the API, Bedrock, or Managed Agents\" (Chuck Hernandez, 5 May 2026), refined by vendor notes read in November and December 2026. The wording here is this guide's own.") },
     notes: B(&[
         Note { id: B("openai-bedrock-guide"), as_read: B("2026-12-04"), source: B("OpenAI: OpenAI on Amazon Bedrock"), when: Some(CondId(657)),

@@ -46,10 +46,12 @@ impl Guide {
             ("version", &self.version),
             ("title", &self.title),
             ("intro", &self.intro),
+            ("lang", &self.lang),
             ("as_of", &self.as_of),
         ] {
             let _ = writeln!(w, "    {field}: {},", s(value));
         }
+        let _ = writeln!(w, "    rtl: {},", self.rtl);
         let src = &self.source;
         let _ = writeln!(
             w,

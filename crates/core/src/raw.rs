@@ -28,6 +28,10 @@ pub struct RawGuide {
     pub title: String,
     #[serde(default)]
     pub intro: String,
+    #[serde(default)]
+    pub lang: Option<String>,
+    #[serde(default)]
+    pub dir: Option<String>,
     pub as_of: String,
     pub source: RawSource,
     #[serde(default)]

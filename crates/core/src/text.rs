@@ -264,6 +264,19 @@ pub fn landmark(n: u32) -> String {
         format!("{LANDMARK} {n}")
     }
 }
+/// The button of the summary that stays in view, which goes to the full result.
+pub const SEE_WHY: &str = "See why";
+
+/// The summary that stays in view: how many open questions could still
+/// change the result.
+pub fn glance_open(n: usize) -> String {
+    if n == 1 {
+        "1 open question could change it".to_owned()
+    } else {
+        format!("{n} open questions could change it")
+    }
+}
+
 /// Left end of the layers scale.
 pub const LIGHTER: &str = "lighter";
 /// Right end of the layers scale.
@@ -312,6 +325,20 @@ pub const ANSWERS_NOT_OBJECT: &str =
 /// are written here only.
 pub const ELEMENT: &[(&str, &str)] = &[
     ("loading", "Loading the guide…"),
+    // The seconds before the wasm: the static guide says so, keeps what
+    // the reader picks, and shows no verdict the page's answers could
+    // contradict.
+    ("goingLive", "Loading the interactive guide…"),
+    ("working", "Working out the recommendation for these answers…"),
+    (
+        "notComputed",
+        "The recommendation for these answers could not be worked out, because {why}",
+    ),
+    ("notComputedShort", "No recommendation: see the notice above"),
+    (
+        "customAlone",
+        "decision-guide-custom.js does nothing on its own: load decision-guide.js as the page's script (it loads decision-guide-custom.js itself when a guide needs it).",
+    ),
     // Answers from the page (the attribute or the property).
     ("answersNotJson", "the {what} is not valid JSON ({why})"),
     ("answersNotObject", ANSWERS_NOT_OBJECT),
@@ -367,7 +394,7 @@ pub const ELEMENT: &[(&str, &str)] = &[
     ("guideUnfetched", "{path} could not be fetched ({why})"),
     (
         "guideNoCompiler",
-        "this build of the guide runs only its built-in guide; load decision-guide.js to use guide-src or an inline guide",
+        "the classic script (decision-guide.inline.js) runs only the built-in guide; to use guide-src or an inline guide, load decision-guide.js (with decision-guide-custom.js and its wasm beside it) as a module",
     ),
     (
         "guideTrapped",

@@ -185,6 +185,28 @@ impl<'a> Compiler<'a> {
             self.non_empty(at, value);
         }
         self.date("$.as_of", &raw.as_of);
+        if let Some(lang) = &raw.lang {
+            // A BCP 47 language tag, as HTML's `lang` takes it: letters,
+            // then subtags of letters and digits.
+            let mut parts = lang.split('-');
+            let first = parts.next().unwrap_or_default();
+            let ok = (2..=8).contains(&first.len())
+                && first.bytes().all(|b| b.is_ascii_alphabetic())
+                && parts.all(|p| {
+                    (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric())
+                });
+            if !ok {
+                self.err(
+                    "$.lang",
+                    format!("expected a language tag such as \"en\" or \"pt-BR\", got {lang:?}"),
+                );
+            }
+        }
+        if let Some(dir) = &raw.dir {
+            if dir != "ltr" && dir != "rtl" {
+                self.err("$.dir", format!("expected \"ltr\" or \"rtl\", got {dir:?}"));
+            }
+        }
         self.date("$.source.date", &raw.source.date);
         self.unique("$.groups", ".id", raw.groups.iter().map(|g| g.id.as_str()));
         self.unique("$.notes", ".id", raw.notes.iter().map(|n| n.id.as_str()));
@@ -344,6 +366,8 @@ impl<'a> Compiler<'a> {
             version: text(&raw.version),
             title: text(&raw.title),
             intro: text(&raw.intro),
+            lang: text(raw.lang.as_deref().unwrap_or("en")),
+            rtl: raw.dir.as_deref() == Some("rtl"),
             as_of: text(&raw.as_of),
             source: Source {
                 title: text(&raw.source.title),

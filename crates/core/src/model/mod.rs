@@ -84,6 +84,10 @@ pub struct Guide {
     pub(crate) version: Text,
     pub(crate) title: Text,
     pub(crate) intro: Text,
+    /// The language of its texts (a BCP 47 tag; `en` unless it says).
+    pub(crate) lang: Text,
+    /// Whether its texts read right to left.
+    pub(crate) rtl: bool,
     pub(crate) as_of: Text,
     pub(crate) source: Source,
     pub(crate) notes: List<Note>,
@@ -135,6 +139,9 @@ text_getters!(Guide {
     title,
     /// One or two sentences under the title.
     intro,
+    /// The language of the guide's texts, as a BCP 47 tag (`en` unless
+    /// the guide says otherwise).
+    lang,
     /// The date of the source the guide follows (`YYYY-MM-DD`).
     as_of,
     /// Caption of the layers picture.
@@ -142,6 +149,14 @@ text_getters!(Guide {
 });
 
 impl Guide {
+    /// The direction of the guide's texts, as HTML's `dir` takes it.
+    pub fn dir(&self) -> &'static str {
+        if self.rtl {
+            "rtl"
+        } else {
+            "ltr"
+        }
+    }
     /// The credited source.
     pub fn source(&self) -> &Source {
         &self.source
