@@ -22,7 +22,7 @@ pub fn ComparisonTable(props: &ComparisonTableProps) -> Html {
         let chosen = p == props.recommended;
         html! {
             <tr data-path={path.id().to_owned()} data-recommended={chosen.then_some("true")}
-                class={classes!(chosen.then_some("dg-chosen"))} aria-current={chosen.then_some("true")}>
+                class={chosen.then_some("dg-chosen")} aria-current={chosen.then_some("true")}>
                 <th scope="row">
                     { path.name() }
                     if chosen { <span class="dg-tag">{ text::RECOMMENDED }</span> }

@@ -29,7 +29,7 @@ pub fn Layers(props: &LayersProps) -> Html {
                     // no inline style, which a strict CSP would refuse).
                     html! {
                         <li data-path={path.id().to_owned()} data-recommended={chosen.then_some("true")}
-                            class={classes!("dg-layer", chosen.then_some("dg-chosen"))}>
+                            class={if chosen { "dg-layer dg-chosen" } else { "dg-layer" }}>
                             <span class="dg-layer-name">{ path.name() }</span>
                             <span class="dg-layer-text">{ path.layer() }</span>
                             if chosen { <span class="dg-tag">{ text::RECOMMENDED }</span> }

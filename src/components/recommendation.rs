@@ -148,12 +148,12 @@ pub fn Recommendation(props: &RecommendationProps) -> Html {
     // rest onto other nodes, rebuilding the live region screen readers
     // listen to and the button that has the focus.
     let section = |class: &'static str, show: bool, body: Html| {
-        html! { <div class={classes!("dg-sec", class)} hidden={!show}>{ body }</div> }
+        html! { <div class={format!("dg-sec {class}")} hidden={!show}>{ body }</div> }
     };
     html! {
         <div class="dg-result" data-path={e.path_id.clone()} data-verdict={kind}>
             <div class="dg-verdict" aria-live="polite" aria-atomic="true">
-                <p class="dg-eyebrow">{ verdict.label() }<span class={classes!("dg-badge", format!("dg-badge-{kind}"))}>{ e.badge() }</span></p>
+                <p class="dg-eyebrow">{ verdict.label() }<span class={format!("dg-badge dg-badge-{kind}")}>{ e.badge() }</span></p>
                 <h3 class="dg-path-name" id="dg-result" tabindex="-1">{ &e.path_name }</h3>
                 <p class="dg-summary">{ &e.path_summary }</p>
             </div>
@@ -167,7 +167,7 @@ pub fn Recommendation(props: &RecommendationProps) -> Html {
                     <h4>{ text::WARNINGS }</h4>
                     <ul class="dg-warnings">
                         { for e.warnings.iter().map(|w| html! {
-                            <li data-warning={w.id.clone()} class={classes!(w.blocks.then_some("dg-blocks"))}>{ &w.text }</li>
+                            <li data-warning={w.id.clone()} class={w.blocks.then_some("dg-blocks")}>{ &w.text }</li>
                         }) }
                     </ul>
                 </> }) }

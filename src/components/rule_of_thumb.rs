@@ -24,7 +24,7 @@ pub fn RuleOfThumb(props: &RuleOfThumbProps) -> Html {
                 { for props.guide.path_ids().map(|(p, path)| {
                     let chosen = p == props.recommended;
                     html! {
-                        <li data-path={path.id().to_owned()} data-recommended={chosen.then_some("true")} class={classes!(chosen.then_some("dg-chosen"))}>
+                        <li data-path={path.id().to_owned()} data-recommended={chosen.then_some("true")} class={chosen.then_some("dg-chosen")}>
                             if chosen { <strong>{ path.rule_of_thumb() }</strong> } else { { path.rule_of_thumb() } }
                         </li>
                     }

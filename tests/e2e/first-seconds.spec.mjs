@@ -174,7 +174,20 @@ test('defect 3: no layout shift while the guide arrives and goes live, with and 
     shifts[name] = await layoutShift(page, url, 400, opts);
     await page.close();
   }
+  // And the swap itself moves nothing: a card below the answered ones
+  // stays where it was when the live guide takes over.
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const release = await holdWasm(page);
+  await page.goto(`${BLOG}#dg=${link}`);
+  await page.waitForFunction(() => document.querySelector('decision-guide')?.shadowRoot?.querySelector('.dg-q'));
+  const where = () => inGuide(page, (s) => s.querySelector('.dg-q[data-question="customer_facing"]').getBoundingClientRect().top - s.host.getBoundingClientRect().top);
+  const before = await where();
+  release();
+  await ready(page);
+  shifts['swap, px'] = (await where()) - before;
+  await page.close();
   console.log(`layout shift: ${JSON.stringify(shifts)}`);
+  expect(shifts['swap, px']).toBe(0);
   expect(shifts['no answers']).toBeLessThanOrEqual(0.01);
   expect(shifts.answers).toBeLessThanOrEqual(0.01);
   // The measure can fail: without the documented rule, the page moves.

@@ -131,7 +131,14 @@ fn each_check_names_what_drifted() {
         ),
         (
             "an attribute no longer observed",
-            element_js_problems(&c, &edit(&js, "['answers', 'guide-src']", "['answers']")),
+            element_js_problems(
+                &c,
+                &edit(
+                    &js,
+                    "['answers', 'guide-src', 'theme']",
+                    "['answers', 'theme']",
+                ),
+            ),
             "observed attribute `guide-src`",
         ),
         (
