@@ -592,16 +592,21 @@ export function defineDecisionGuide({ css, html = '', texts: sentences = {}, loa
       badge.dir = 'ltr';
       badge.textContent = say('goingLive');
       root.prepend(badge);
+      this._showStarting();
+    }
+
+    /** Shows the answers the guide will start from in the static guide (all of them: a page's answers replace every pick). */
+    _showStarting() {
+      const root = this.shadowRoot?.querySelector('.dg-root');
+      if (!root || this._swapped || !root.querySelector('.dg[aria-busy]')) return;
       const given = this._startingAnswers();
-      if (given) {
-        for (const q of root.querySelectorAll('.dg-q[data-question]')) {
-          if (!given.has(q.dataset.question)) continue;
-          const code = given.get(q.dataset.question);
-          for (const input of q.querySelectorAll('input[type=radio]')) input.checked = Number(input.value) === code;
-          this._showAnswered(q, code);
-        }
-        this._working();
+      if (!given && !root.hasAttribute('data-working')) return;
+      for (const q of root.querySelectorAll('.dg-q[data-question]')) {
+        const code = given?.get(q.dataset.question) ?? 0;
+        for (const input of q.querySelectorAll('input[type=radio]')) input.checked = Number(input.value) === code;
+        this._showAnswered(q, code);
       }
+      this._working();
     }
 
     /**
@@ -619,26 +624,34 @@ export function defineDecisionGuide({ css, html = '', texts: sentences = {}, loa
       if (link !== undefined) {
         // One character per question in the guide's order (two where a
         // question has more than 35 options), base 36, '-' for none.
+        // A link the live guide would refuse (too long, a character that
+        // is no answer) shows nothing: it will start with no answers.
         const order = cards.slice().sort((a, b) => Number(a.dataset.n) - Number(b.dataset.n));
         const width = order.some((q) => q.querySelectorAll('input').length > 36) ? 2 : 1;
-        order.forEach((q, i) => {
+        if (link.length > order.length * width || !/^[-0-9a-z]*$/.test(link)) return null;
+        for (const [i, q] of order.entries()) {
           const part = link.slice(i * width, i * width + width);
+          if (!part) break; // a shorter link leaves the last questions open
           const code = /^-+$/.test(part) ? 0 : parseInt(part, 36);
-          out.set(q.dataset.question, Number.isNaN(code) ? null : code);
-        });
-        return out;
+          if (Number.isNaN(code) || code >= q.querySelectorAll('input').length) return null;
+          out.set(q.dataset.question, code);
+        }
+        return out.size ? out : null;
       }
       const given = this._pending ?? (this.hasAttribute('answers') ? { value: this.getAttribute('answers'), what: 'answers attribute' } : null);
       const entries = given ? answerEntries(given.value, given.what).entries : null;
       if (!entries) return null;
+      // All or nothing, as the live guide takes them: one unknown question
+      // or answer, and it starts with none (and says why).
       for (let i = 0; i < entries.length; i += 2) {
+        if (entries[i].startsWith('$')) continue; // `$title` and the like: no answer
         const card = cards.find((q) => q.dataset.question === entries[i]);
-        if (!card) continue;
         const value = entries[i + 1];
-        const input = value === null || value === undefined
+        const input = !card ? null : value === null || value === undefined
           ? card.querySelector('input[value="0"]')
           : [...card.querySelectorAll('input[data-value]')].find((x) => x.dataset.value === String(value));
-        out.set(entries[i], input ? Number(input.value) : null);
+        if (!input) return null;
+        out.set(entries[i], Number(input.value));
       }
       return out.size ? out : null;
     }
@@ -657,6 +670,13 @@ export function defineDecisionGuide({ css, html = '', texts: sentences = {}, loa
       if (!root || root.hasAttribute('data-working')) return;
       root.setAttribute('data-working', '');
       root.querySelector('.dg')?.removeAttribute('data-path');
+      // No path is highlighted until the live guide knows which (the tags
+      // keep their room, hidden, so nothing moves when it does).
+      for (const n of root.querySelectorAll('.dg-chosen, [data-recommended], [aria-current]')) {
+        n.classList.remove('dg-chosen');
+        n.removeAttribute('data-recommended');
+        n.removeAttribute('aria-current');
+      }
       const result = root.querySelector('.dg-result');
       if (result) {
         result.removeAttribute('data-path');
@@ -694,7 +714,7 @@ export function defineDecisionGuide({ css, html = '', texts: sentences = {}, loa
       if (!go) return;
       const result = this.shadowRoot.querySelector('.dg-result');
       if (!result) return;
-      result.scrollIntoView({ block: 'start', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
+      result.scrollIntoView({ block: 'start' });
       result.querySelector('.dg-path-name, .dg-working')?.focus({ preventScroll: true });
     }
 
@@ -895,13 +915,23 @@ export function defineDecisionGuide({ css, html = '', texts: sentences = {}, loa
         const value = read.entries[i + 1];
         if (typeof value === 'boolean' || typeof value === 'string') out[read.entries[i]] = value;
       }
+      // And what the reader picked before the wasm, as the live guide will have it.
+      for (const [q, code] of this._gap ?? []) {
+        const input = this.shadowRoot?.querySelector(`.dg-q[data-question="${CSS.escape(q)}"] input[value="${code}"]`);
+        const v = input?.dataset.value;
+        if (code === 0 || v === undefined) delete out[q];
+        else out[q] = v === 'true' ? true : v === 'false' ? false : v;
+      }
       return out;
     }
 
     /** Replaces the answers: an object, or the same JSON text the attribute takes. */
     set answers(value) {
       if (!this._widget) {
+        // Replaces every answer, the reader's picks before the wasm too.
         this._pending = { value, what: 'answers property' };
+        this._gap = null;
+        this._showStarting();
         return;
       }
       this._apply(value, 'answers property', true);

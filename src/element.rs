@@ -37,6 +37,9 @@ pub struct Widget {
     store: Store,
     app: Option<yew::AppHandle<App>>,
     root: Element,
+    /// The element's clipboard function: held here, not by the app, so
+    /// that a pooled app keeps no way back to an element that has gone.
+    copy: Rc<RefCell<Option<Function>>>,
 }
 
 /// Mounts a widget in place of `root`, the element inside the shadow root
@@ -149,9 +152,14 @@ fn mount_guide(
     store.on_change(Some(yew::Callback::from(move |_: Rc<State>| {
         let _ = changed.call0(&JsValue::NULL);
     })));
+    let copy = Rc::new(RefCell::new(Some(copy)));
     let on_copy = {
         let store = store.clone();
+        let copy = copy.clone();
         yew::Callback::from(move |kind: CopyKind| {
+            let Some(copy) = copy.borrow().clone() else {
+                return;
+            };
             let state = store.state();
             let (name, text) = match kind {
                 CopyKind::Markdown => ("markdown", markdown(&state)),
@@ -191,6 +199,7 @@ fn mount_guide(
         store,
         app: Some(app),
         root,
+        copy,
     }
 }
 
@@ -357,6 +366,8 @@ impl Drop for Widget {
     /// Leaves the app for the next element (see the module docs).
     fn drop(&mut self) {
         self.store.on_change(None);
+        self.store.forget_mount();
+        self.copy.borrow_mut().take();
         self.root.remove();
         if let Some(app) = self.app.take() {
             POOL.with(|p| {

@@ -107,6 +107,12 @@ impl Store {
         }
     }
 
+    /// Drops what was waiting for the first render (the element's swap):
+    /// a widget dropped before it mounted keeps no way back to its element.
+    pub fn forget_mount(&self) {
+        self.0.after_mount.borrow_mut().clear();
+    }
+
     /// Called by the app after its first render of this store.
     pub fn mounted(&self) {
         self.0.mounted.set(true);

@@ -48,18 +48,51 @@ test('defect 1: with answers, the pre-render shows them and no verdict until the
     glance: s.querySelector('.dg-glance').textContent,
     paths: [...s.querySelectorAll('[data-path], .dg-path-name')].filter((n) => n.closest('.dg-result, .dg-glance')).length,
     shape: s.querySelector('.dg-q[data-question="shape"] input:checked')?.closest('label').textContent,
-    chosen: [...s.querySelectorAll('.dg-compare .dg-chosen, .dg-thumb .dg-chosen')].map((n) => getComputedStyle(n).backgroundColor),
+    chosen: s.querySelectorAll('.dg-chosen, [data-recommended], [aria-current]').length,
+    rows: [...s.querySelectorAll('.dg-compare tbody th, .dg-compare tbody td, .dg-thumb li')].map((n) => getComputedStyle(n).backgroundColor),
   }));
   expect(before.result).toBe('Working out the recommendation for these answers…');
   expect(before.glance).toContain('Working out the recommendation');
   expect(before.glance).not.toContain('OpenAI API');
   expect(before.paths, 'no path named before the wasm').toBe(0);
   expect(before.shape, 'the page\'s answers are shown').toBe('Several steps');
-  expect(before.chosen.every((c) => c === 'rgba(0, 0, 0, 0)'), 'no path highlighted in the table').toBe(true);
+  expect(before.chosen, 'no path highlighted').toBe(0);
+  expect(new Set(before.rows).size, 'every row of the table and rule of thumb looks the same').toBe(1);
   release();
   await ready(page);
   const path = await inGuide(page, (s) => s.querySelector('.dg-result').dataset.path);
   expect(path).toBe(classify(INVOICE).path);
+});
+
+test('defect 1: answers the live guide will refuse are not shown before it, and answers set before it replace the picks', async ({ page }) => {
+  const release = await holdWasm(page);
+  const checked = () => inGuide(page, (s) => ({
+    working: Boolean(s.querySelector('.dg-working')),
+    answered: [...s.querySelectorAll('.dg-q input:checked')].filter((i) => i.value !== '0').map((i) => i.closest('.dg-q').dataset.question),
+  }));
+  // Too long for this guide, a character that is no answer, an unknown question: the live guide starts with none.
+  for (const url of [`${BLOG}#dg=2-1---11${'-'.repeat(40)}`, `${BLOG}#dg=zzzz`, `${BLOG}?dg=2%3F#install`]) {
+    await page.goto('about:blank');
+    await page.goto(url);
+    await page.waitForFunction(() => document.querySelector('decision-guide')?.shadowRoot?.querySelector('.dg-q'));
+    expect(await checked(), url).toEqual({ working: false, answered: [] });
+  }
+  await page.goto('about:blank');
+  await page.goto(BLOG);
+  await page.waitForFunction(() => document.querySelector('decision-guide')?.shadowRoot?.querySelector('.dg-q'));
+  // Refused whole by the live guide (an unknown question): it starts with none, so the static result stands.
+  await page.evaluate(() => { document.querySelector('decision-guide').answers = { nope: true, shape: 'single' }; });
+  expect(await checked()).toEqual({ working: false, answered: [] });
+  // A pick, then answers set by the page (which replace every answer), then a pick.
+  await page.locator('decision-guide .dg-q[data-question="shape"] label[data-answer="2"]').click();
+  await page.evaluate(() => { document.querySelector('decision-guide').answers = { tools_actions: true, data_in_aws: true }; });
+  expect((await checked()).answered.sort()).toEqual(['data_in_aws', 'tools_actions']);
+  await page.locator('decision-guide .dg-q[data-question="aws_controls"] label[data-answer="1"]').click();
+  const want = { tools_actions: true, data_in_aws: true, aws_controls: true };
+  expect(await page.evaluate(() => document.querySelector('decision-guide').answers)).toEqual(want);
+  release();
+  await ready(page);
+  expect(await page.evaluate(() => document.querySelector('decision-guide').answers)).toEqual(want);
 });
 
 test('defect 1: when the wasm never runs, the result says these answers could not be worked out, and why', async ({ page }) => {
@@ -320,6 +353,14 @@ test('defect 7: sizes follow the reader\'s default font size, and forced colours
   await ready(page);
   const size = await inGuide(page, (s) => getComputedStyle(s.querySelector('.dg-root')).fontSize);
   expect(size).toBe('24px');
+  // At 24 px in a 320 px window, nothing sticks out of the guide's box.
+  await page.setViewportSize({ width: 320, height: 700 });
+  const overflow = await inGuide(page, (s) => {
+    const box = s.querySelector('.dg').getBoundingClientRect();
+    return [...s.querySelectorAll('.dg-head *, .dg-q, .dg-glance')].filter((n) => n.getBoundingClientRect().right > box.right + 1).map((n) => n.className || n.localName);
+  });
+  expect(overflow).toEqual([]);
+  await page.setViewportSize({ width: 1280, height: 800 });
   await page.screenshot({ path: `${shots}/first-seconds-24px.png` });
   await page.evaluate(() => { document.querySelector('decision-guide').style.setProperty('--dg-font-size', '15px'); });
   expect(await inGuide(page, (s) => getComputedStyle(s.querySelector('.dg-root')).fontSize)).toBe('15px');
@@ -406,4 +447,21 @@ test('defect 10: misuses say what to do, or work', async ({ page }) => {
   const team = await page.evaluate(() => document.querySelector('#team').result.path);
   expect(team).toBe('bedrock-models');
   expect(lines.filter((l) => /inline|load decision-guide\.js/.test(l))).toEqual([]);
+});
+
+test('a removed guide is freed: nothing in the pool keeps the element', async ({ page }) => {
+  await page.goto('/www/battery/empty.html');
+  await addGuide(page, { id: 'g', attributes: { answers: JSON.stringify(INVOICE) } });
+  await ready(page, '#g');
+  await page.evaluate(() => {
+    const el = document.querySelector('#g');
+    window.__refs = [new WeakRef(el), new WeakRef(el.shadowRoot)];
+    el.remove();
+  });
+  await page.waitForTimeout(100);
+  const cdp = await page.context().newCDPSession(page);
+  for (let i = 0; i < 3; i++) await cdp.send('HeapProfiler.collectGarbage');
+  await page.waitForTimeout(100);
+  for (let i = 0; i < 2; i++) await cdp.send('HeapProfiler.collectGarbage');
+  expect(await page.evaluate(() => window.__refs.map((r) => r.deref() === undefined))).toEqual([true, true]);
 });
