@@ -27,7 +27,6 @@ struct Pooled {
 }
 
 thread_local! {
-    static GUIDE: SharedGuide = SharedGuide(Rc::new(builtin().clone()));
     static POOL: RefCell<Vec<Pooled>> = const { RefCell::new(Vec::new()) };
 }
 
@@ -66,14 +65,7 @@ pub fn mount(
     copy: Function,
     can_link: bool,
 ) -> Widget {
-    mount_guide(
-        root,
-        GUIDE.with(Clone::clone),
-        swap,
-        changed,
-        copy,
-        can_link,
-    )
+    mount_guide(root, SharedGuide::builtin(), swap, changed, copy, can_link)
 }
 
 /// Mounts a widget running a team's own guide, handed over as the text of
@@ -129,7 +121,7 @@ pub fn mount_with_guide(
     }
     Ok(mount_guide(
         root,
-        SharedGuide(Rc::new(guide)),
+        SharedGuide::own(guide),
         swap,
         changed,
         copy,
@@ -400,8 +392,8 @@ fn markdown(state: &State) -> String {
 }
 
 /// The guide every widget runs, for tests.
-pub fn builtin_guide() -> Rc<Guide> {
-    GUIDE.with(|g| g.0.clone())
+pub fn builtin_guide() -> &'static Guide {
+    builtin()
 }
 
 /// Does nothing; `main` calls it so that the linker keeps this module, and

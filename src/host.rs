@@ -2,9 +2,7 @@
 //! pre-render writes (`examples/prerender.rs`) and what `tests/ssr.rs`
 //! checks, from one function, so that the two render the same way.
 
-use std::rc::Rc;
-
-use decision_guide_core::{builtin, text, Profile};
+use decision_guide_core::{text, Profile};
 
 use crate::components::app::{App, AppProps};
 use crate::state::{Action, SharedGuide};
@@ -16,7 +14,7 @@ use crate::store::Store;
 pub fn render_on_host(start: Option<Profile>) -> String {
     futures::executor::block_on(
         yew::ServerRenderer::<App>::with_props(move || {
-            let store = Store::new(SharedGuide(Rc::new(builtin().clone())));
+            let store = Store::new(SharedGuide::builtin());
             if let Some(profile) = start {
                 store.dispatch(Action::Start {
                     profile,

@@ -9,19 +9,48 @@ use yew::AttrValue;
 
 /// A guide shared by every component of one widget; equal when it is the
 /// same guide (comparing all its data on every render would be waste).
+///
+/// The built-in guide is a `static` and is shared as a reference: the
+/// shipped wasm then carries no code to drop a guide (1.7 KB). Only builds
+/// that run other guides (the custom-guides variant, the host) can hold
+/// one of their own.
 #[derive(Clone, Debug)]
-pub struct SharedGuide(pub Rc<Guide>);
+pub struct SharedGuide(Shared);
+
+#[derive(Clone, Debug)]
+enum Shared {
+    Static(&'static Guide),
+    #[cfg(any(feature = "custom-guides", not(target_arch = "wasm32")))]
+    Own(Rc<Guide>),
+}
+
+impl SharedGuide {
+    /// The built-in guide.
+    pub fn builtin() -> Self {
+        SharedGuide(Shared::Static(decision_guide_core::builtin()))
+    }
+
+    /// A guide of its own (a team's guide, read at run time).
+    #[cfg(any(feature = "custom-guides", not(target_arch = "wasm32")))]
+    pub fn own(guide: Guide) -> Self {
+        SharedGuide(Shared::Own(Rc::new(guide)))
+    }
+}
 
 impl PartialEq for SharedGuide {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
+        std::ptr::eq::<Guide>(&**self, &**other)
     }
 }
 
 impl std::ops::Deref for SharedGuide {
     type Target = Guide;
     fn deref(&self) -> &Guide {
-        &self.0
+        match &self.0 {
+            Shared::Static(g) => g,
+            #[cfg(any(feature = "custom-guides", not(target_arch = "wasm32")))]
+            Shared::Own(g) => g,
+        }
     }
 }
 
@@ -228,10 +257,9 @@ impl State {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use decision_guide_core::builtin;
 
     fn state() -> Rc<State> {
-        Rc::new(State::new(SharedGuide(Rc::new(builtin().clone()))))
+        Rc::new(State::new(SharedGuide::builtin()))
     }
 
     fn q(s: &State, id: &str) -> QuestionId {

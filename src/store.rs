@@ -138,11 +138,10 @@ mod tests {
     use std::cell::Cell;
 
     use super::*;
-    use decision_guide_core::builtin;
 
     #[test]
     fn dispatch_changes_the_state_at_once_and_tells_listeners() {
-        let store = Store::new(SharedGuide(Rc::new(builtin().clone())));
+        let store = Store::new(SharedGuide::builtin());
         let renders = Rc::new(Cell::new(0));
         let changes = Rc::new(Cell::new(0));
         store.on_render(Some({

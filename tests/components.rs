@@ -75,7 +75,7 @@ fn click(root: &Element, selector: &str) {
 
 /// Mounts the app on a fresh store; returns its root and the store.
 async fn mount_app() -> (Element, Store) {
-    let store = Store::new(SharedGuide(builtin_guide()));
+    let store = Store::new(SharedGuide::builtin());
     let root = fresh_div();
     yew::Renderer::<App>::with_root_and_props(
         root.clone(),

@@ -16,6 +16,7 @@
 mod bench;
 mod contract;
 mod dist;
+mod names;
 mod page;
 mod tools;
 
