@@ -334,7 +334,7 @@ pub(crate) static GUIDE: Guide = Guide {
             you_still_own: B(&[RespId(16), RespId(13), RespId(14), RespId(4), RespId(5), RespId(7), RespId(8), RespId(9), RespId(10), RespId(19), RespId(11), RespId(20), RespId(15), RespId(21), RespId(23), RespId(24)]),
         },
     ]),
-    layers_caption: B("Read from the bottom up: every step adds control inside your cloud and more of the runtime run for you. Pick the lowest step that covers the work."),
+    layers_caption: B("Read from the top down: each step adds control inside your cloud and more of the runtime run for you. Pick the first step that covers the work."),
     responsibilities: B(&[
         Responsibility { id: B("state"), text: B("Durable workflow state that survives restarts and deploys"), when: CondId(6), in_place: Some(CondId(11)) },
         Responsibility { id: B("orchestration"), text: B("Orchestration: which step runs next, and what happens when one fails"), when: CondId(12), in_place: Some(CondId(11)) },
