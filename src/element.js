@@ -384,6 +384,7 @@ export function defineDecisionGuide({ css, html = '', texts: sentences = {}, loa
         }
       }
       if (!this._n) this._n = ++instances;
+      if (this.hasAttribute('permalink')) this._checkPermalinkKey();
       const fresh = !this.shadowRoot;
       const shadow = this.shadowRoot || this.attachShadow({ mode: 'open' });
       if (fresh) {
@@ -726,7 +727,7 @@ export function defineDecisionGuide({ css, html = '', texts: sentences = {}, loa
     _scheme() {
       if (!this._schemeSheet || !this.isConnected) return;
       let rule = '';
-      const theme = this.getAttribute('theme');
+      const theme = (this.getAttribute('theme') || '').toLowerCase();
       if (theme !== 'light' && theme !== 'dark') {
         const page = getComputedStyle(this.parentElement || document.documentElement).colorScheme;
         if ((!page || page === 'normal') && isLight(getComputedStyle(this).color)) rule = '@media not print { :host { color-scheme: dark; } }';
@@ -843,6 +844,16 @@ export function defineDecisionGuide({ css, html = '', texts: sentences = {}, loa
       const { entries, problem } = answerEntries(value, what);
       const error = problem !== undefined ? this._widget.report(problem) : this._widget.set_answers(entries, what);
       if (error && throwing) throw new TypeError(error);
+    }
+
+    /** Says once on the console when another guide on the page keeps its answers under the same key. */
+    _checkPermalinkKey() {
+      const key = this._permalinkKey();
+      const other = [...document.querySelectorAll(`${tag}[permalink]`)].find((el) => el !== this && el._permalinkKey && el._permalinkKey() === key);
+      if (other && !this._warnedKey) {
+        this._warnedKey = true;
+        console.warn(`decision-guide: ${say('permalinkShared', { key: decodeURIComponent(key) })}`);
+      }
     }
 
     /** The key of this element's answers in the URL: its id (encoded), or "dg". */

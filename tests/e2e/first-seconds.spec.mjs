@@ -448,6 +448,19 @@ test('defect 10: misuses say what to do, or work', async ({ page }) => {
   const team = await page.evaluate(() => document.querySelector('#team').result.path);
   expect(team).toBe('bedrock-models');
   expect(lines.filter((l) => /inline|load decision-guide\.js/.test(l))).toEqual([]);
+
+  // Two guides keeping their answers under one key: one warning that says to give each an id.
+  const warnings = [];
+  page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+  await page.goto('/www/battery/empty.html');
+  await addGuide(page, { attributes: { permalink: '' } });
+  await addGuide(page, { attributes: { permalink: '' } });
+  await page.waitForTimeout(100);
+  expect(warnings.filter((w) => w.includes('under the same key, "dg"') && w.includes('give each its own id'))).toHaveLength(1);
+
+  // theme="DARK" is dark: the attribute is read without regard to case.
+  await page.evaluate(() => document.querySelector('decision-guide').setAttribute('theme', 'DARK'));
+  expect(await inGuide(page, (s) => getComputedStyle(s.querySelector('.dg-root')).backgroundColor)).toBe('rgb(18, 23, 32)');
 });
 
 test('a removed guide is freed: nothing in the pool keeps the element', async ({ page }) => {

@@ -336,6 +336,10 @@ pub const ELEMENT: &[(&str, &str)] = &[
     ),
     ("notComputedShort", "No recommendation: see the notice above"),
     (
+        "permalinkShared",
+        "two guides with permalink keep their answers in the URL under the same key, \"{key}\", so a link reopens only one of them: give each its own id",
+    ),
+    (
         "customAlone",
         "decision-guide-custom.js does nothing on its own: load decision-guide.js as the page's script (it loads decision-guide-custom.js itself when a guide needs it).",
     ),
