@@ -612,10 +612,11 @@ export function defineDecisionGuide({ css, html = '', texts: sentences = {}, loa
 
     /**
      * The answers the guide will start from, as question id → the radio
-     * value of the answer (0 for "Not sure", null when the markup has no
-     * such answer): from the permalink, or the answers given. Null when
-     * there are none, so that the static guide's result (for no answers)
-     * is the right one.
+     * value of the answer (0 for "Not sure"): from the permalink, or the
+     * answers given. Null when there are none or the live guide will
+     * refuse them, so that the static guide's result (for no answers) is
+     * the right one. The link is read as crates/core/src/permalink.rs
+     * writes it: the wasm that reads it has not arrived yet.
      */
     _startingAnswers() {
       const root = this.shadowRoot.querySelector('.dg-root');
@@ -639,7 +640,7 @@ export function defineDecisionGuide({ css, html = '', texts: sentences = {}, loa
         }
         return out.size ? out : null;
       }
-      const given = this._pending ?? (this.hasAttribute('answers') ? { value: this.getAttribute('answers'), what: 'answers attribute' } : null);
+      const given = this._given();
       const entries = given ? answerEntries(given.value, given.what).entries : null;
       if (!entries) return null;
       // All or nothing, as the live guide takes them: one unknown question
@@ -738,13 +739,18 @@ export function defineDecisionGuide({ css, html = '', texts: sentences = {}, loa
       }
     }
 
+    /** The answers the page gave, not yet taken by a guide: the property's, or the attribute's. */
+    _given() {
+      return this._pending ?? (this.hasAttribute('answers') ? { value: this.getAttribute('answers'), what: 'answers attribute' } : null);
+    }
+
     /** Hands the starting answers to a freshly mounted widget. */
     _begin() {
       this._live = false;
       const link = this._permalinkValue();
       let entries;
       let problem;
-      const given = this._pending ?? (this.hasAttribute('answers') ? { value: this.getAttribute('answers'), what: 'answers attribute' } : null);
+      const given = this._given();
       this._pending = undefined;
       if (given && link === undefined) ({ entries, problem } = answerEntries(given.value, given.what));
       this._startedClean = this._widget.start(this._n, link, entries, given?.what, problem);
@@ -919,7 +925,7 @@ export function defineDecisionGuide({ css, html = '', texts: sentences = {}, loa
      */
     get answers() {
       if (this._widget) return this._widget.answers();
-      const given = this._pending ?? (this.hasAttribute('answers') ? { value: this.getAttribute('answers'), what: 'answers attribute' } : null);
+      const given = this._given();
       const read = given ? answerEntries(given.value, given.what) : null;
       const out = {};
       for (let i = 0; read?.entries && i < read.entries.length; i += 2) {

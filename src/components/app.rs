@@ -130,7 +130,8 @@ pub fn App(props: &AppProps) -> Html {
             <div class="dg-main">
                 <div class="dg-questions">
                     { for groups }
-                    <Glance explanation={state.explanation.clone()} />
+                    <Glance label={state.explanation.verdict().label()} path={state.explanation.path_name.clone()}
+                        open={(!state.explanation.enough()).then(|| state.explanation.ask_first.len())} />
                 </div>
                 <div class="dg-side">
                     <Recommendation explanation={state.explanation.clone()} {live} dispatch={dispatch.clone()} />

@@ -6,29 +6,30 @@
 //! The button works before the wasm arrives as after: the element handles
 //! it (`element.js`), so it carries no callback here.
 
-use std::rc::Rc;
-
-use decision_guide_core::{text, Explanation};
+use decision_guide_core::text;
 use yew::prelude::*;
 
-/// Props of [`Glance`].
+/// Props of [`Glance`]: the three things it shows, cheap to compare, so
+/// that it renders again only when one of them changes.
 #[derive(Properties, PartialEq, Clone)]
 pub struct GlanceProps {
-    /// What the full result shows.
-    pub explanation: Rc<Explanation>,
+    /// The verdict's headline ("Leaning toward", …).
+    pub label: &'static str,
+    /// The path's name.
+    pub path: AttrValue,
+    /// How many open questions could change it, while any could.
+    pub open: Option<usize>,
 }
 
 /// The one-line summary.
 #[component]
 pub fn Glance(props: &GlanceProps) -> Html {
-    let e = &props.explanation;
-    let open = (!e.enough()).then(|| e.ask_first.len());
     html! {
         <div class="dg-glance">
             <p class="dg-glance-text">
-                <span class="dg-glance-label">{ e.verdict().label() }</span>{ " " }
-                <strong class="dg-glance-path">{ &e.path_name }</strong>
-                if let Some(n) = open {
+                <span class="dg-glance-label">{ props.label }</span>{ " " }
+                <strong class="dg-glance-path">{ props.path.clone() }</strong>
+                if let Some(n) = props.open {
                     <span class="dg-glance-open">{ text::glance_open(n) }</span>
                 }
             </p>

@@ -333,7 +333,14 @@ test('defect 5: printed, it is a decision record of at most three pages: answers
 });
 
 test('defect 6: on a right-to-left page the guide keeps its own language and direction', async ({ page }) => {
-  await page.goto('/www/reader/rtl.html');
+  // The blog post made an Arabic, right-to-left page.
+  await page.route('**/reader/blog.html', async (route) => {
+    const body = (await (await route.fetch()).text())
+      .replace('<html lang="en">', '<html lang="ar" dir="rtl">')
+      .replace(/<h1>.*<\/h1>/, '<h1>أين يجب أن يعمل وكيل الفواتير؟</h1>');
+    await route.fulfill({ body, contentType: 'text/html' });
+  });
+  await page.goto(BLOG);
   await ready(page);
   await page.evaluate((a) => { document.querySelector('decision-guide').answers = a; }, { shape: 'multi_step' });
   const seen = await inGuide(page, (s) => {
