@@ -15,3 +15,5 @@ pub mod element;
 pub mod host;
 pub mod state;
 pub mod store;
+#[cfg(all(target_arch = "wasm32", feature = "custom-guides"))]
+pub mod studio;

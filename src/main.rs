@@ -6,6 +6,8 @@
 fn main() {
     #[cfg(target_arch = "wasm32")]
     decision_guide::element::link();
+    #[cfg(all(target_arch = "wasm32", feature = "custom-guides"))]
+    decision_guide::studio::link();
 }
 
 /// talc, a smaller allocator than std's dlmalloc (2.8 KB gzip less), and a

@@ -2,8 +2,9 @@
 //!
 //! `classify` reads answers (one JSON object, or JSON Lines) on stdin and
 //! writes one result JSON a line, or a Markdown decision record; `check`
-//! proves a guide sound; `guide` prints the built-in guide; `presets` lists
-//! the named examples. Exit codes: 0 success, 1 bad input or a failed check,
+//! proves a guide sound; `diff` shows what an edit of a guide does to its
+//! advice; `guide` prints the built-in guide; `presets` lists the named
+//! examples. Exit codes: 0 success, 1 bad input or a failed check,
 //! 2 a usage error.
 
 use std::io::{self, Read, Write};
@@ -12,13 +13,13 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
 use decision_guide_core::{
-    builtin, failure_heading, parse_guide, parse_titled_answers, CheckError, Guide, Profile,
-    Record, BUILTIN_GUIDE_JSON,
+    builtin, failure_heading, inspect, parse_guide, parse_titled_answers, review, Cases,
+    CheckError, Guide, Profile, Record, ReviewError, BUILTIN_GUIDE_JSON,
 };
 
 /// Each command: its name, its usage line, and what it does. The help of
 /// every command and the overview are written from this one table.
-const COMMANDS: [(&str, &str, &str); 4] = [
+const COMMANDS: [(&str, &str, &str); 5] = [
     (
         "classify",
         "decision-guide classify [--format json|markdown] [--guide FILE] [--preset NAME] [--title TEXT]",
@@ -31,14 +32,28 @@ with $), which the record and the portfolio use; --title names the rest.",
     ),
     (
         "check",
-        "decision-guide check [FILE] [--all | --limit N] [--enumerate]",
+        "decision-guide check [FILE] [--all | --limit N] [--enumerate | --format json]",
         "Proves a guide sound (default: the built-in guide) over every
 combination of answers, unanswered included, by reasoning over its rules:
 one path and a reason for each, no dead rule or advice, every {because}
 cites an answer, every declared invariant holds. Lists up to N (default
 20) failing combinations per broken promise, or every one with --all
 (streamed as found). --enumerate lists every combination one by one
-instead (the test oracle; at most 50 million combinations).",
+instead (the test oracle; at most 50 million combinations). --format json
+writes one JSON object (errors with line and column, findings with their
+examples), as the guide studio shows them.",
+    ),
+    (
+        "diff",
+        "decision-guide diff OLD NEW [--cases FILE] [--format text|markdown|json]",
+        "Shows what the edit from guide file OLD to NEW does to the advice, over
+every combination of answers (to the questions of either version), by
+reasoning over both rule chains at once: how many combinations move
+between each pair of paths, with the first of each; combinations only one
+version can be given (an option added or removed); questions and options
+added or removed; presets whose path changed; texts that changed. With
+--cases (a *.cases.toml file, or its JSON twin), the golden cases whose
+result changed. --format markdown writes it for a pull request.",
     ),
     (
         "guide",
@@ -118,6 +133,7 @@ fn run() -> Result<ExitCode, Exit> {
     match command.as_str() {
         "classify" => classify(&mut parser),
         "check" => check(&mut parser),
+        "diff" => diff(&mut parser),
         "guide" => {
             match parser.next().map_err(usage)? {
                 Some(Long("help") | Short('h')) => return write_stdout(&command_help("guide")),
@@ -139,15 +155,20 @@ fn run() -> Result<ExitCode, Exit> {
 
 /// Loads a guide file, or the built-in guide. A malformed file prints every
 /// problem with its JSON path.
+/// A file's text, or an error that names the file and what it is (`what`).
+fn read_text(file: &str, what: &str) -> Result<String, Exit> {
+    std::fs::read(file)
+        .map_err(anyhow::Error::from)
+        .and_then(utf8)
+        .with_context(|| format!("cannot read {what} {file:?}"))
+        .map_err(Exit::Input)
+}
+
 fn load_guide(file: Option<&str>) -> Result<Guide, Exit> {
     let Some(file) = file else {
         return Ok(builtin().clone());
     };
-    let text = std::fs::read(file)
-        .map_err(anyhow::Error::from)
-        .and_then(utf8)
-        .with_context(|| format!("cannot read guide {file:?}"))
-        .map_err(Exit::Input)?;
+    let text = read_text(file, "guide")?;
     parse_guide(&text).map_err(|errors| {
         let list: Vec<String> = errors.iter().map(|e| format!("  {e}")).collect();
         Exit::Input(anyhow::anyhow!(
@@ -292,9 +313,21 @@ fn read_answers(guide: &Guide, text: &str, title: Option<&str>) -> Result<Vec<(S
 
 fn check(parser: &mut lexopt::Parser) -> Result<ExitCode, Exit> {
     use lexopt::prelude::*;
-    let (mut file, mut limit, mut enumerate) = (None, 20usize, false);
+    let (mut file, mut limit, mut enumerate, mut json) = (None, 20usize, false, false);
     while let Some(arg) = parser.next().map_err(usage)? {
         match arg {
+            Long("format") => {
+                let v = parser.value().map_err(usage)?.string().map_err(usage)?;
+                json = match v.as_str() {
+                    "text" => false,
+                    "json" => true,
+                    _ => {
+                        return Err(usage(anyhow::anyhow!(
+                            "unknown format {v:?}: use text or json"
+                        )))
+                    }
+                };
+            }
             Long("all") => limit = usize::MAX,
             Long("limit") => {
                 limit = parser.value().map_err(usage)?.parse().map_err(usage)?;
@@ -304,6 +337,28 @@ fn check(parser: &mut lexopt::Parser) -> Result<ExitCode, Exit> {
             Value(v) if file.is_none() => file = Some(v.string().map_err(usage)?),
             other => return Err(usage(other.unexpected())),
         }
+    }
+    if json {
+        if enumerate {
+            return Err(usage(anyhow::anyhow!(
+                "--enumerate writes text only; leave out --format json"
+            )));
+        }
+        // The studio's report (the same function in its worker): errors,
+        // findings and examples as JSON, one object.
+        let text = match file.as_deref() {
+            Some(f) => read_text(f, "guide")?,
+            None => BUILTIN_GUIDE_JSON.to_owned(),
+        };
+        let report = inspect(&text, None, limit);
+        let failed = report["errors"].as_array().is_some_and(|e| !e.is_empty())
+            || report["proof"]["passed"] != true;
+        write_stdout(&format!("{report}\n"))?;
+        return Ok(if failed {
+            ExitCode::from(1)
+        } else {
+            ExitCode::SUCCESS
+        });
     }
     let guide = load_guide(file.as_deref())?;
     let name = file.as_deref().unwrap_or("built-in guide");
@@ -355,6 +410,84 @@ fn check(parser: &mut lexopt::Parser) -> Result<ExitCode, Exit> {
             visit(&profile, &detail)
         })
     })
+}
+
+fn diff(parser: &mut lexopt::Parser) -> Result<ExitCode, Exit> {
+    use lexopt::prelude::*;
+    let (mut files, mut cases, mut format) = (Vec::new(), None, DiffFormat::Text);
+    while let Some(arg) = parser.next().map_err(usage)? {
+        match arg {
+            Long("cases") => cases = Some(parser.value().map_err(usage)?.string().map_err(usage)?),
+            Long("format") => {
+                let v = parser.value().map_err(usage)?.string().map_err(usage)?;
+                format = match v.as_str() {
+                    "text" => DiffFormat::Text,
+                    "markdown" | "md" => DiffFormat::Markdown,
+                    "json" => DiffFormat::Json,
+                    _ => {
+                        return Err(usage(anyhow::anyhow!(
+                            "unknown format {v:?}: use text, markdown or json"
+                        )))
+                    }
+                };
+            }
+            Long("help") | Short('h') => return write_stdout(&command_help("diff")),
+            Value(v) if files.len() < 2 => files.push(v.string().map_err(usage)?),
+            other => return Err(usage(other.unexpected())),
+        }
+    }
+    let [old, new] = files.as_slice() else {
+        return Err(usage(anyhow::anyhow!(
+            "diff needs two guide files, OLD and NEW"
+        )));
+    };
+    let (old_text, new_text) = (read_text(old, "guide")?, read_text(new, "guide")?);
+    let cases = match &cases {
+        Some(file) => {
+            let text = read_text(file, "cases")?;
+            let parsed = if file.ends_with(".json") {
+                Cases::from_json(&text).map_err(|e| anyhow::anyhow!(e))
+            } else {
+                toml::from_str::<Cases>(&text)
+                    .map_err(|e| anyhow::anyhow!("the cases are not valid: {e}"))
+            };
+            Some(
+                parsed
+                    .with_context(|| format!("cases {file:?}"))
+                    .map_err(Exit::Input)?,
+            )
+        }
+        None => None,
+    };
+    let review = review(&old_text, &new_text, cases.as_ref()).map_err(|e| {
+        let e = match e {
+            ReviewError::Old(_) => anyhow::anyhow!(
+                "{}",
+                e.to_string()
+                    .replacen("the old guide", &format!("guide {old:?}"), 1)
+            ),
+            ReviewError::New(_) => anyhow::anyhow!(
+                "{}",
+                e.to_string()
+                    .replacen("the new guide", &format!("guide {new:?}"), 1)
+            ),
+            ReviewError::Tangled(_) => anyhow::anyhow!(e),
+        };
+        Exit::Input(e)
+    })?;
+    write_stdout(&match format {
+        DiffFormat::Text => review.to_text(),
+        DiffFormat::Markdown => review.to_markdown(),
+        DiffFormat::Json => format!("{}\n", review.to_json()),
+    })
+}
+
+/// How `diff` writes its review.
+#[derive(Clone, Copy)]
+enum DiffFormat {
+    Text,
+    Markdown,
+    Json,
 }
 
 /// What a check covered, for its report.
@@ -434,7 +567,7 @@ fn print_check(
     let passed = findings.is_empty();
     if written.is_ok() {
         written = if passed {
-            writeln!(out, "sound: every combination gets one path and a reason, no rule is dead, every invariant holds")
+            writeln!(out, "{}", decision_guide_core::text::SOUND)
         } else {
             writeln!(
                 out,

@@ -443,7 +443,11 @@ fn every_command_has_its_own_help() {
         ),
         (
             "check",
-            "decision-guide check [FILE] [--all | --limit N] [--enumerate]",
+            "decision-guide check [FILE] [--all | --limit N] [--enumerate | --format json]",
+        ),
+        (
+            "diff",
+            "decision-guide diff OLD NEW [--cases FILE] [--format text|markdown|json]",
         ),
         ("guide", "decision-guide guide"),
         ("presets", "decision-guide presets [--guide FILE]"),
@@ -468,7 +472,7 @@ fn every_command_has_its_own_help() {
     }
     // The overview still lists every command.
     let out = stdout(&run(&["--help"], ""));
-    for command in ["classify", "check", "guide", "presets"] {
+    for command in ["classify", "check", "diff", "guide", "presets"] {
         assert!(out.contains(&format!("decision-guide {command}")), "{out}");
     }
 }

@@ -2,18 +2,21 @@
 //! `classify` (full trace, "what would change it" and the nearest answers
 //! to every path), per nearest set alone, per explanation and per result
 //! JSON, and the wall time of the proof of the built-in guide and of a
-//! generated 30-question guide. Prints the figures and, with
+//! generated 30-question guide, and of the decision diff of two versions
+//! of the built-in guide. Prints the figures and, with
 //! `DG_BENCH_JSON=path`, merges them into that JSON file under the key
 //! `native`.
 //!
 //! Figures, not assertions: the targets (classify with nearest ≤ 20 µs,
-//! the built-in proof ≤ 1 s, the 30-question proof ≤ 3 s) are compared in
+//! the built-in proof ≤ 1 s, the 30-question proof ≤ 3 s, the diff ≤ 2 s) are compared in
 //! the printout, never enforced by a timed test.
 
 use std::hint::black_box;
 use std::time::Instant;
 
-use decision_guide_core::{builtin, parse_guide, Guide, Profile};
+use decision_guide_core::{
+    builtin, parse_guide, review, Cases, Guide, Profile, BUILTIN_GUIDE_JSON,
+};
 use serde_json::{json, Value};
 
 #[path = "../tests/common/large.rs"]
@@ -29,6 +32,42 @@ fn prove(guide: &Guide, n: usize) -> (f64, Vec<f64>) {
         })
         .collect();
     (runs.iter().copied().fold(f64::INFINITY, f64::min), runs)
+}
+
+/// The best of `n` runs of the review of an edit of the built-in guide
+/// (its `voice` rule sent to Bedrock), as `decision-guide diff --cases`
+/// makes it: both texts read and compiled, the decision diff, the golden
+/// cases run on both, the texts compared; every run, and how many
+/// combinations move.
+fn diff_builtin(n: usize) -> (f64, Vec<f64>, String) {
+    let mut edited: Value = serde_json::from_str(BUILTIN_GUIDE_JSON).expect("guide");
+    for rule in edited["rules"].as_array_mut().expect("rules") {
+        if rule["id"] == "voice" {
+            rule["path"] = json!("bedrock-models");
+        }
+    }
+    let edited = edited.to_string();
+    let cases_text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/guides/openai-on-aws.cases.toml"
+    ))
+    .expect("cases");
+    let cases: Cases = toml::from_str(&cases_text).expect("cases parse");
+    let mut moved = String::new();
+    let runs: Vec<f64> = (0..n)
+        .map(|_| {
+            let start = Instant::now();
+            let r = review(BUILTIN_GUIDE_JSON, &edited, Some(&cases)).expect("review");
+            let secs = start.elapsed().as_secs_f64();
+            moved = r.diff.moved.to_string();
+            secs
+        })
+        .collect();
+    (
+        runs.iter().copied().fold(f64::INFINITY, f64::min),
+        runs,
+        moved,
+    )
 }
 
 /// (min, median, max) ns per call over `samples` runs of `iters` calls each.
@@ -91,6 +130,7 @@ fn main() {
     let (best, runs) = prove(guide, 5);
     let large = parse_guide(&large::large_guide(30, 7).to_string()).expect("generated guide");
     let (large_best, large_runs) = prove(&large, 5);
+    let (diff_best, diff_runs, moved) = diff_builtin(5);
 
     let within = |ok: bool| if ok { "within" } else { "OVER" };
     let row = |name: &str, [min, med, max]: [f64; 3], note: &str| {
@@ -126,6 +166,12 @@ fn main() {
         within(large_best <= 3.0)
     );
 
+    println!(
+        "  diff of two versions of the built-in guide (one rule sent elsewhere; cases and texts too): {moved} combinations move, best of 5 {diff_best:.4} s (runs {}) — {} the 2 s target",
+        secs(&diff_runs),
+        within(diff_best <= 2.0)
+    );
+
     if let Ok(path) = std::env::var("DG_BENCH_JSON") {
         let mut all: Value = std::fs::read_to_string(&path)
             .ok()
@@ -147,6 +193,8 @@ fn main() {
             "check_large_runs_s": large_runs,
             "check_large_combinations": large.combinations() as u64,
             "large_questions": large.questions().len(),
+            "diff_s": diff_best,
+            "diff_runs_s": diff_runs,
         });
         std::fs::write(
             &path,

@@ -17,15 +17,21 @@
 //! ```
 
 mod answers;
+#[cfg(feature = "json")]
+mod cases;
 #[cfg(feature = "compile")]
 mod check;
 #[cfg(feature = "compile")]
 mod compile;
+#[cfg(feature = "compile")]
+mod diff;
 mod eval;
 mod explain;
 #[cfg(feature = "compile")]
 mod fx;
 mod ids;
+#[cfg(feature = "json")]
+mod inspect;
 mod json;
 mod markdown;
 #[cfg(feature = "compile")]
@@ -35,15 +41,21 @@ mod permalink;
 mod profile;
 mod raw;
 mod reach;
+#[cfg(feature = "json")]
+mod review;
 pub mod text;
 
 pub use answers::{AnswerError, AnswerProblem};
+#[cfg(feature = "json")]
+pub use cases::{Case, CaseRun, Cases, Mismatch};
 #[cfg(feature = "compile")]
 pub use check::{
     failure_heading, CheckError, Failure, Finding, Proof, Report, MAX_COMBINATIONS, MAX_NODES,
 };
 #[cfg(feature = "compile")]
 pub use compile::GuideError;
+#[cfg(feature = "compile")]
+pub use diff::{Diff, Move, Only, PresetChange};
 pub use eval::{Change, Decision};
 pub use explain::{
     AnswerLine, Answering, AskFirst, Explanation, GuideRef, NearestLine, NoteLine, Reason, Verdict,
@@ -53,6 +65,8 @@ pub use ids::{
     AdviceId, CondId, FactId, GroupId, Id, OptionId, PathId, PresetId, QuestionId, RespId, RuleId,
     Set,
 };
+#[cfg(feature = "json")]
+pub use inspect::inspect;
 pub use json::{excerpt, quote, EXCERPT_CHARS};
 pub use markdown::Record;
 pub use model::{
@@ -64,6 +78,8 @@ pub use permalink::PermalinkError;
 pub use profile::Profile;
 pub use raw::{RawAnswers, RawGuide, RawMap, RawResponsibility, RawValue};
 pub use reach::{Nearest, Reach, MAX_CHANGES};
+#[cfg(feature = "json")]
+pub use review::{review, CaseChange, Review, ReviewError, TextChange};
 
 /// Builds a [`RawAnswers`] from pairs, for tests and shells.
 pub fn raw_answers<'a>(pairs: impl IntoIterator<Item = (&'a str, RawValue)>) -> RawAnswers {

@@ -6,6 +6,11 @@
 /// The title of a decision record for answers that came without one.
 pub const RECORD_TITLE: &str = "Workflow";
 
+/// What the proof says of a guide that keeps every promise
+/// (`decision-guide check`, the studio).
+pub const SOUND: &str =
+    "sound: every combination gets one path and a reason, no rule is dead, every invariant holds";
+
 /// Heading of the reasons.
 pub const WHY: &str = "Why";
 /// Heading of the answer changes that would move the recommendation.

@@ -7,44 +7,8 @@
 
 use std::path::{Path, PathBuf};
 
-use decision_guide_core::{builtin, parse_guide, Guide, Profile, RawAnswers, BUILTIN_GUIDE_JSON};
-use serde::Deserialize;
+use decision_guide_core::{builtin, parse_guide, Case, Cases, Guide, Profile, BUILTIN_GUIDE_JSON};
 use serde_json::Value;
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Cases {
-    case: Vec<Case>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Case {
-    name: String,
-    #[serde(default)]
-    preset: Option<String>,
-    #[serde(default)]
-    answers: Option<RawAnswers>,
-    expect: String,
-    rule: String,
-    warnings: Vec<String>,
-    #[serde(default)]
-    complete: Option<bool>,
-    #[serde(default)]
-    would_change: Option<Value>,
-    #[serde(default)]
-    unanswered: Option<Vec<String>>,
-    #[serde(default)]
-    enough: Option<bool>,
-    #[serde(default)]
-    ask_first: Option<Vec<String>>,
-    /// The ids of the blocking warnings; a case without it expects none.
-    #[serde(default)]
-    blocked: Vec<String>,
-    #[serde(default)]
-    nearest: Option<Value>,
-    why: String,
-}
 
 fn guides_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("guides")
@@ -66,73 +30,21 @@ fn case_files(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-fn profile(guide: &Guide, case: &Case) -> Profile {
-    match (&case.preset, &case.answers) {
-        (Some(id), None) => {
-            let preset = guide
-                .find_preset(id)
-                .unwrap_or_else(|| panic!("{}: unknown preset {id}", case.name));
-            guide.preset(preset).profile().clone()
-        }
-        (None, Some(raw)) => guide
-            .profile(raw)
-            .unwrap_or_else(|e| panic!("{}: bad answers: {e}", case.name)),
-        _ => panic!("{}: give exactly one of `preset` and `answers`", case.name),
-    }
-}
-
-/// Runs one case; returns what differs, if anything, and the result JSON.
-fn check(guide: &Guide, case: &Case) -> (Vec<String>, Value) {
+/// Runs one case (the core's [`Case::run`], as `diff --cases` and the
+/// studio run it); returns what differs, if anything, and the result JSON,
+/// after checking the promises every result keeps.
+fn check(guide: &Guide, case: &Case) -> (Vec<String>, Value, Profile) {
     assert!(!case.why.trim().is_empty(), "{}: say why", case.name);
-    let profile = profile(guide, case);
-    let explanation = guide.evaluate(&profile);
-    let json: Value = serde_json::from_str(&explanation.to_json()).expect("result is JSON");
-    let mut diffs = Vec::new();
-    let mut expect = |field: &str, want: Value, got: &Value| {
-        if want != *got {
-            diffs.push(format!("{}: {field}: want {want}, got {got}", case.name));
-        }
-    };
-    expect("path", Value::from(case.expect.clone()), &json["path"]);
-    expect(
-        "rule",
-        Value::from(case.rule.clone()),
-        &json["reasons"][0]["rule"],
-    );
-    let warnings: Vec<Value> = json["warnings"]
-        .as_array()
-        .expect("warnings")
+    let run = case.run(guide);
+    let diffs = run
+        .mismatches
         .iter()
-        .map(|w| w["id"].clone())
+        .map(|m| format!("{}: {}: want {}, got {}", case.name, m.field, m.want, m.got))
         .collect();
-    expect(
-        "warnings",
-        Value::from(case.warnings.clone()),
-        &Value::from(warnings),
-    );
-    if let Some(complete) = case.complete {
-        expect("complete", Value::from(complete), &json["complete"]);
-    }
-    if let Some(wc) = &case.would_change {
-        expect("would_change", wc.clone(), &json["would_change"]);
-    }
-    if let Some(un) = &case.unanswered {
-        expect("unanswered", Value::from(un.clone()), &json["unanswered"]);
-    }
-    if let Some(enough) = case.enough {
-        expect("enough", Value::from(enough), &json["enough"]);
-    }
-    if let Some(ask) = &case.ask_first {
-        expect("ask_first", Value::from(ask.clone()), &json["ask_first"]);
-    }
-    expect(
-        "blocked",
-        Value::from(case.blocked.clone()),
-        &json["blocked"],
-    );
-    if let Some(nearest) = &case.nearest {
-        expect("nearest", nearest.clone(), &json["nearest"]);
-    }
+    let profile = run
+        .profile
+        .unwrap_or_else(|| panic!("{}: {:?}", case.name, run.mismatches));
+    let explanation = guide.evaluate(&profile);
     // Every result keeps the promises of the contract, whatever the case.
     assert!(!explanation.reasons.is_empty(), "{}: no reason", case.name);
     for text in explanation
@@ -148,7 +60,7 @@ fn check(guide: &Guide, case: &Case) -> (Vec<String>, Value) {
             case.name
         );
     }
-    (diffs, json)
+    (diffs, run.result.unwrap_or(Value::Null), profile)
 }
 
 #[test]
@@ -169,9 +81,9 @@ fn golden_cases_of_every_guide() {
             file.file_name().expect("name").to_string_lossy()
         );
         for case in &cases.case {
-            let (d, json) = check(&guide, case);
+            let (d, json, profile) = check(&guide, case);
             diffs.extend(d);
-            let answers = guide.answers_json(&profile(&guide, case));
+            let answers = guide.answers_json(&profile);
             snapshot.push_str(&format!(
                 "\n## {}\n\nAnswers: `{answers}`\n\n```json\n{}\n```\n",
                 case.name,

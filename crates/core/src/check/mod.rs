@@ -24,8 +24,8 @@ mod symbolic;
 use std::fmt;
 
 pub use enumerate::MAX_COMBINATIONS;
-pub(crate) use symbolic::Symbols;
 pub use symbolic::{Finding, Proof, MAX_NODES};
+pub(crate) use symbolic::{Frame, Symbols};
 
 use crate::eval::{Ctx, Logic};
 use crate::ids::{Id, RuleId};

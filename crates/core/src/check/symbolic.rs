@@ -42,6 +42,20 @@ pub(crate) struct Symbols<'g> {
     nearby: Vec<Option<(Node, Node)>>,
     advice: Vec<Option<Node>>,
     owned: Vec<Option<Node>>,
+    /// Where the questions sit when the diagram is shared with another
+    /// guide's (the decision diff); `None`: the guide's own layout.
+    frame: Option<Frame>,
+}
+
+/// Where one guide's questions sit in a diagram shared with another guide:
+/// the level of each question, and the code of each of its options (code 0
+/// is always "unanswered"). Used for the path diagrams only: rules test
+/// answers, nothing else, so building the rule chain needs no more.
+pub(crate) struct Frame {
+    /// The level of each question, by question index.
+    pub(crate) level: Vec<usize>,
+    /// The code of each option, by question index and option index.
+    pub(crate) code: Vec<Vec<usize>>,
 }
 
 impl<'g> Symbols<'g> {
@@ -52,9 +66,25 @@ impl<'g> Symbols<'g> {
         let radix = (0..n)
             .map(|l| g.questions[n - 1 - l].options.len() as u16 + 1)
             .collect();
+        Self::chain(g, Mdd::new(radix, budget), None)
+    }
+
+    /// The path diagrams of `g` in `m`, a diagram shared with another
+    /// guide, with `g`'s questions where `frame` puts them; and `m` back.
+    pub(crate) fn paths_in(
+        g: &'g Guide,
+        m: Mdd,
+        frame: Frame,
+    ) -> Result<(Vec<Node>, Mdd), TooLarge> {
+        let s = Self::chain(g, m, Some(frame))?;
+        Ok((s.paths, s.m))
+    }
+
+    /// The rule chain of `g` as diagrams in `m`.
+    fn chain(g: &'g Guide, m: Mdd, frame: Option<Frame>) -> Result<Self, TooLarge> {
         let mut s = Symbols {
             g,
-            m: Mdd::new(radix, budget),
+            m,
             conds: vec![None; g.conds.len()],
             cited: vec![None; g.conds.len()],
             fires: Vec::with_capacity(g.rules.len()),
@@ -62,6 +92,7 @@ impl<'g> Symbols<'g> {
             nearby: vec![None; g.paths.len()],
             advice: vec![None; g.advice.len()],
             owned: vec![None; g.responsibilities.len()],
+            frame,
         };
         let mut remaining = TRUE;
         for rule in g.rules.iter() {
@@ -77,7 +108,10 @@ impl<'g> Symbols<'g> {
 
     /// The level of question `q`.
     pub(crate) fn level(&self, q: QuestionId) -> usize {
-        self.g.questions.len() - 1 - q.index()
+        match &self.frame {
+            Some(frame) => frame.level[q.index()],
+            None => self.g.questions.len() - 1 - q.index(),
+        }
     }
 
     /// Where path `p` is decided.
@@ -106,9 +140,13 @@ impl<'g> Symbols<'g> {
             Cond::Is(q, o) => {
                 let assumed = g.question(q).assume == o;
                 let l = self.level(q);
+                let mine = match &self.frame {
+                    Some(frame) => frame.code[q.index()][o.index()],
+                    None => o.index() + 1,
+                };
                 self.m.var(l, |code| match code {
                     0 => assumed,
-                    k => k - 1 == o.index(),
+                    k => k == mine,
                 })?
             }
             Cond::Unanswered(q) => {

@@ -9,7 +9,7 @@ use super::{guide_holds, property};
 /// A random, mostly valid guide: a few questions, paths, facts, rules,
 /// advice, responsibilities and invariants with random conditions. The
 /// check's results are compared with classifying each combination.
-fn generated_guide() -> impl Strategy<Value = Value> {
+pub(super) fn generated_guide() -> impl Strategy<Value = Value> {
     let question = (any::<bool>(), 2usize..5, any::<usize>());
     (
         prop::collection::vec(question, 1..5),

@@ -10,6 +10,7 @@
 //! properties themselves are in the modules, by subject.
 
 mod answers;
+mod diffs;
 mod generated;
 mod guides;
 mod permalinks;

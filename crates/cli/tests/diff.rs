@@ -1,0 +1,300 @@
+//! `decision-guide diff` and `check --format json` through the real
+//! binary: an edit of the built-in guide reviewed as a pull request would
+//! see it, every move's example checked with `classify`, and what a user
+//! gets wrong refused with words that name it.
+
+mod common;
+
+use std::path::PathBuf;
+use std::process::Output;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use common::{run, run_closing_stdout};
+use serde_json::Value;
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("utf-8 stdout")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).expect("utf-8 stderr")
+}
+
+fn guides() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../core/guides")
+}
+
+fn builtin_path() -> String {
+    guides().join("openai-on-aws.json").display().to_string()
+}
+
+fn builtin_json() -> Value {
+    serde_json::from_str(&std::fs::read_to_string(builtin_path()).expect("guide")).expect("json")
+}
+
+/// A file in a directory of its own, removed when dropped.
+struct Temp(PathBuf);
+
+impl Temp {
+    fn new(name: &str, text: &str) -> Self {
+        static NEXT: AtomicUsize = AtomicUsize::new(0);
+        let n = NEXT.fetch_add(1, Ordering::Relaxed);
+        let dir = std::env::temp_dir().join(format!("dg-diff-{}-{n}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let file = dir.join(name);
+        std::fs::write(&file, text).expect("write");
+        Temp(file)
+    }
+    fn path(&self) -> &str {
+        self.0.to_str().expect("utf-8 path")
+    }
+}
+
+impl Drop for Temp {
+    fn drop(&mut self) {
+        if let Some(dir) = self.0.parent() {
+            std::fs::remove_dir_all(dir).ok();
+        }
+    }
+}
+
+/// The built-in guide with rule `rule` sent to `path`.
+fn with_rule_path(rule: &str, path: &str) -> Value {
+    let mut g = builtin_json();
+    let rules = g["rules"].as_array_mut().expect("rules");
+    let r = rules.iter_mut().find(|r| r["id"] == rule).expect("rule");
+    r["path"] = Value::from(path);
+    g
+}
+
+/// The path `classify` gives `answers` with `guide`.
+fn classify(guide: &str, answers: &Value) -> String {
+    let o = run(&["classify", "--guide", guide], answers.to_string());
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: Value = serde_json::from_str(&stdout(&o)).expect("result");
+    v["path"].as_str().expect("path").to_owned()
+}
+
+#[test]
+fn an_edited_rule_is_reviewed_with_its_moves_and_the_cases_it_breaks() {
+    let new = Temp::new(
+        "new.json",
+        &with_rule_path("voice", "bedrock-models").to_string(),
+    );
+    let cases = guides()
+        .join("openai-on-aws.cases.toml")
+        .display()
+        .to_string();
+    let o = run(
+        &[
+            "diff",
+            &builtin_path(),
+            new.path(),
+            "--cases",
+            &cases,
+            "--format",
+            "json",
+        ],
+        "",
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: Value = serde_json::from_str(&stdout(&o)).expect("one JSON object");
+    assert_eq!(v["same_questions"], true);
+    // Every combination of the guide is compared: as many as `check` proves.
+    let check = run(&["check", "--format", "json"], "");
+    let proved: Value = serde_json::from_str(&stdout(&check)).expect("check JSON");
+    assert_eq!(v["combinations"], proved["proof"]["combinations"]);
+    let moves = v["moves"].as_array().expect("moves");
+    assert_eq!(moves.len(), 1, "{moves:?}");
+    assert_eq!(
+        (moves[0]["from"].as_str(), moves[0]["to"].as_str()),
+        (Some("direct-api"), Some("bedrock-models"))
+    );
+    assert_eq!(moves[0]["count"], v["moved"]);
+    let moved: u128 = v["moved"].as_str().expect("count").parse().expect("number");
+    assert!(moved > 0);
+    // The example moves as it says.
+    let example = &moves[0]["example"];
+    assert_eq!(classify(&builtin_path(), example), "direct-api");
+    assert_eq!(classify(new.path(), example), "bedrock-models");
+    // The case that pins the voice rule now fails, and says where.
+    let cases = v["cases"].as_array().expect("cases");
+    let voice = cases
+        .iter()
+        .find(|c| c["name"].as_str().is_some_and(|n| n.contains("voice")))
+        .expect("a voice case changed");
+    assert_eq!(
+        (voice["old"].as_bool(), voice["new"].as_bool()),
+        (Some(true), Some(false))
+    );
+    assert!(voice["failure"]
+        .as_str()
+        .expect("failure")
+        .starts_with("path: want \"direct-api\""));
+    assert_eq!(
+        v["texts"],
+        serde_json::json!([{"at": "$.rules[id=voice].path", "old": "direct-api", "new": "bedrock-models"}])
+    );
+}
+
+#[test]
+fn the_markdown_review_is_ready_to_paste() {
+    let new = Temp::new(
+        "new.json",
+        &with_rule_path("voice", "bedrock-models").to_string(),
+    );
+    let o = run(
+        &["diff", &builtin_path(), new.path(), "--format", "markdown"],
+        "",
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    expect_test::expect_file!["snapshots/diff-voice.md"].assert_eq(&stdout(&o));
+}
+
+#[test]
+fn a_guide_against_itself_moves_nothing() {
+    let o = run(&["diff", &builtin_path(), &builtin_path()], "");
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("No combination of answers gets another path (all 24,407,490,807 combinations compared)."), "{out}");
+    assert_eq!(out.lines().count(), 2, "{out}");
+}
+
+#[test]
+fn added_and_removed_questions_and_options_are_named() {
+    let old = guides()
+        .join("examples/always-bedrock.json")
+        .display()
+        .to_string();
+    let mut g: Value =
+        serde_json::from_str(&std::fs::read_to_string(&old).expect("guide")).expect("json");
+    // A third shape, and the approval question gone (with what tested it).
+    let shape = g["questions"]
+        .as_array_mut()
+        .expect("questions")
+        .iter_mut()
+        .find(|q| q["id"] == "shape")
+        .expect("shape");
+    let mut third = shape["options"][0].clone();
+    third["value"] = Value::from("batch");
+    third["label"] = Value::from("A nightly batch");
+    third["fact"] = Value::from("it runs as a nightly batch");
+    shape["options"]
+        .as_array_mut()
+        .expect("options")
+        .push(third);
+    let new = Temp::new("new.json", &g.to_string());
+    let o = run(&["diff", &old, new.path(), "--format", "json"], "");
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: Value = serde_json::from_str(&stdout(&o)).expect("JSON");
+    assert_eq!(v["same_questions"], false);
+    assert_eq!(v["options"]["added"], serde_json::json!(["shape=batch"]));
+    let only_new = v["only_new"].as_array().expect("only_new");
+    assert!(!only_new.is_empty());
+    for o in only_new {
+        assert_eq!(o["example"]["shape"], "batch", "{o}");
+    }
+    assert_eq!(v["moved"], "0");
+}
+
+#[test]
+fn what_a_user_gets_wrong_is_named() {
+    let one = run(&["diff", &builtin_path()], "");
+    assert_eq!(one.status.code(), Some(2));
+    assert!(
+        stderr(&one).contains("diff needs two guide files, OLD and NEW"),
+        "{}",
+        stderr(&one)
+    );
+
+    let missing = run(&["diff", &builtin_path(), "no-such-guide.json"], "");
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(
+        stderr(&missing).contains("cannot read guide \"no-such-guide.json\""),
+        "{}",
+        stderr(&missing)
+    );
+
+    let broken = Temp::new("broken.json", "{\"id\": \"x\",");
+    let bad = run(&["diff", &builtin_path(), broken.path()], "");
+    assert_eq!(bad.status.code(), Some(1));
+    let err = stderr(&bad);
+    assert!(
+        err.contains(&format!("guide {:?} is not valid", broken.path())) && err.contains("line 1"),
+        "{err}"
+    );
+    assert_eq!(stdout(&bad), "");
+
+    let format = run(
+        &["diff", &builtin_path(), &builtin_path(), "--format", "yaml"],
+        "",
+    );
+    assert_eq!(format.status.code(), Some(2));
+    assert!(stderr(&format).contains("unknown format \"yaml\""));
+
+    let cases = Temp::new("cases.json", "{\"case\": [{\"name\": 3}]}");
+    let bad_cases = run(
+        &[
+            "diff",
+            &builtin_path(),
+            &builtin_path(),
+            "--cases",
+            cases.path(),
+        ],
+        "",
+    );
+    assert_eq!(bad_cases.status.code(), Some(1));
+    let err = stderr(&bad_cases);
+    assert!(
+        err.contains("the cases are not valid") && err.contains("case[0].name"),
+        "{err}"
+    );
+}
+
+#[test]
+fn check_as_json_names_errors_by_line_and_findings_with_examples() {
+    let broken = Temp::new("broken.json", "{\n  \"id\": \"x\",\n  \"title\": 3\n}");
+    let o = run(&["check", broken.path(), "--format", "json"], "");
+    assert_eq!(o.status.code(), Some(1));
+    let v: Value = serde_json::from_str(&stdout(&o)).expect("JSON");
+    assert_eq!(v["errors"][0]["at"], "$.title");
+    assert_eq!(v["errors"][0]["line"], 3);
+    assert_eq!(v["proof"], Value::Null);
+
+    let dead = guides()
+        .join("../tests/broken/dead-rule.json")
+        .display()
+        .to_string();
+    let o = run(&["check", &dead, "--format", "json", "--limit", "1"], "");
+    assert_eq!(o.status.code(), Some(1));
+    let v: Value = serde_json::from_str(&stdout(&o)).expect("JSON");
+    let finding = &v["proof"]["findings"][0];
+    assert_eq!(finding["check"], "dead-rule");
+    assert!(finding["heading"]
+        .as_str()
+        .expect("heading")
+        .starts_with("FAIL dead-rule"));
+
+    let sound = run(&["check", "--format", "json"], "");
+    assert!(sound.status.success());
+    let v: Value = serde_json::from_str(&stdout(&sound)).expect("JSON");
+    assert_eq!(v["proof"]["passed"], true);
+    assert!(v["proof"]["heading"]
+        .as_str()
+        .expect("heading")
+        .starts_with("sound:"));
+}
+
+#[test]
+fn a_reader_that_stops_early_is_no_error() {
+    let new = Temp::new(
+        "new.json",
+        &with_rule_path("voice", "bedrock-models").to_string(),
+    );
+    for format in ["text", "markdown", "json"] {
+        let args = ["diff", &builtin_path(), new.path(), "--format", format];
+        let o = run_closing_stdout(&args, b"", 0);
+        assert_eq!(o.status.code(), Some(0), "{format}: {}", stderr(&o));
+        assert_eq!(stderr(&o), "", "{format}");
+    }
+}
