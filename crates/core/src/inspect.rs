@@ -7,7 +7,7 @@
 use serde_json::{json, Value};
 
 use crate::cases::Cases;
-use crate::check::failure_heading;
+use crate::check::{example_has_answers, failure_heading};
 use crate::parse::parse_guide;
 use crate::text;
 
@@ -55,8 +55,14 @@ pub fn inspect(text: &str, cases: Option<Result<Cases, String>>, limit: usize) -
                 .map(|f| {
                     let mut examples = Vec::new();
                     proof.examples(f, |profile, detail| {
+                        let answers = if example_has_answers(&f.check, &detail) {
+                            serde_json::from_str::<Value>(&guide.answers_json(&profile))
+                                .unwrap_or(Value::Null)
+                        } else {
+                            Value::Null
+                        };
                         examples.push(json!({
-                            "answers": serde_json::from_str::<Value>(&guide.answers_json(&profile)).unwrap_or(Value::Null),
+                            "answers": answers,
                             "line": guide.example_line(&f.check, &profile, &detail),
                         }));
                         if examples.len() >= limit {

@@ -50,7 +50,8 @@ pub use answers::{AnswerError, AnswerProblem};
 pub use cases::{Case, CaseRun, Cases, Mismatch};
 #[cfg(feature = "compile")]
 pub use check::{
-    failure_heading, CheckError, Failure, Finding, Proof, Report, MAX_COMBINATIONS, MAX_NODES,
+    example_has_answers, failure_heading, CheckError, Failure, Finding, Proof, Report,
+    MAX_COMBINATIONS, MAX_NODES,
 };
 #[cfg(feature = "compile")]
 pub use compile::GuideError;

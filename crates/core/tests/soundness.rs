@@ -62,6 +62,7 @@ fn agents_rule_first_breaks_principle_7_and_kills_preview_rules() {
     let mut agent = rules.remove(at);
     agent["when"] = json!({"fact": "agent_runtime"});
     rules.insert(0, agent);
+    let edited = parse_guide(&g.to_string()).expect("mutated guide still compiles");
     let report = check(g);
     assert!(!report.passed());
     let p7 = failure(&report, "p7-preview-limits-keep-off-agents");
@@ -79,15 +80,20 @@ fn agents_rule_first_breaks_principle_7_and_kills_preview_rules() {
     assert_eq!(detail, "got managed-agents");
     let dead = failure(&report, "dead-rule");
     let names: Vec<&str> = dead.examples.iter().map(|(_, d)| d.as_str()).collect();
+    // Each is shadowed by the agent rule now first, shown where its own
+    // condition holds.
     assert_eq!(
         names,
         [
-            "rule \"preview-blocked-aws\" never applies",
-            "rule \"preview-blocked-data\" never applies",
-            "rule \"agents-off-aws\" never applies",
-            "rule \"preview-blocked\" never applies"
+            "rule \"preview-blocked-aws\" never applies: where its condition holds, as here, rule \"agent-runtime\" decides first",
+            "rule \"preview-blocked-data\" never applies: where its condition holds, as here, rule \"agent-runtime\" decides first",
+            "rule \"agents-off-aws\" never applies: where its condition holds, as here, rule \"agent-runtime\" decides first",
+            "rule \"preview-blocked\" never applies: where its condition holds, as here, rule \"agent-runtime\" decides first"
         ]
     );
+    for (profile, _) in &dead.examples {
+        assert_eq!(edited.evaluate(profile).reasons[0].rule, "agent-runtime");
+    }
 }
 
 #[test]

@@ -296,7 +296,20 @@ impl Guide {
         }
         let rule_hits: Vec<u128> = rule_hits.into_iter().map(u128::from).collect();
         let advice_hits: Vec<u128> = merged.advice_hits.into_iter().map(u128::from).collect();
-        failures.extend(self.dead(&rule_hits, &advice_hits, limit));
+        let first_where = |r: RuleId| {
+            let (n, logic, when) = (self.questions.len(), self.logic(), self.rule(r).when);
+            let mut codes = [0u8; MAX_QUESTIONS];
+            let mut effective = [0u8; MAX_QUESTIONS];
+            for i in 0..space.total {
+                let answered = self.decode(&codes[..n], &mut effective);
+                if logic.holds(when, &Ctx::answers(&effective[..n], answered)) {
+                    return Some(self.profile_at(i, &space));
+                }
+                space.advance(&mut codes[..n]);
+            }
+            None
+        };
+        failures.extend(self.dead(&rule_hits, &advice_hits, limit, first_where));
         failures.retain(|f| f.count > 0);
         Ok(Report {
             combinations: total,

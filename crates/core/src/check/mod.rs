@@ -116,9 +116,15 @@ pub(crate) fn cites_nothing(logic: &Logic<'_>, template: &Template, ctx: &Ctx<'_
 /// A broken promise's heading, as `decision-guide check` and the widget
 /// word it: "FAIL id — promise (N combinations)".
 pub fn failure_heading(check: &str, text: &str, count: u128) -> String {
+    // A dead-entry promise counts entries, every other combinations.
+    let (one, many) = match check {
+        "dead-rule" => ("rule", "rules"),
+        "dead-advice" => ("advice entry", "advice entries"),
+        _ => ("combination", "combinations"),
+    };
     format!(
-        "FAIL {check} — {text} ({count} combination{})",
-        if count == 1 { "" } else { "s" }
+        "FAIL {check} — {text} ({count} {})",
+        if count == 1 { one } else { many }
     )
 }
 
@@ -127,7 +133,7 @@ impl Guide {
     /// widget word it: the answers (as JSON that `classify` takes) and what
     /// went wrong there, or for a dead rule or advice just which one.
     pub fn example_line(&self, check: &str, profile: &Profile, detail: &str) -> String {
-        if check.starts_with("dead-") {
+        if !example_has_answers(check, detail) {
             detail.to_owned()
         } else {
             format!("{}  → {detail}", self.answers_json(profile))
@@ -233,36 +239,70 @@ impl Guide {
         rule_hits: &[u128],
         advice_hits: &[u128],
         limit: usize,
+        mut first_where: impl FnMut(RuleId) -> Option<Profile>,
     ) -> [Failure; 2] {
-        let dead = |what: &str, ids: Vec<String>| Failure {
+        let dead = |what: &str, examples: Vec<(Profile, String)>| Failure {
             check: format!("dead-{what}"),
             text: format!("Every {what} applies to at least one combination."),
-            count: ids.len() as u128,
-            examples: ids
-                .into_iter()
-                .take(limit)
-                .map(|id| (self.empty_profile(), format!("{what} {id:?} never applies")))
-                .collect(),
+            count: examples.len() as u128,
+            examples: examples.into_iter().take(limit).collect(),
         };
-        [
-            dead(
-                "rule",
-                self.rules
-                    .iter()
-                    .zip(rule_hits)
-                    .filter(|(_, &h)| h == 0)
-                    .map(|(r, _)| r.id.to_string())
-                    .collect(),
-            ),
-            dead(
-                "advice",
-                self.advice
-                    .iter()
-                    .zip(advice_hits)
-                    .filter(|(_, &h)| h == 0)
-                    .map(|(a, _)| a.id.to_string())
-                    .collect(),
-            ),
-        ]
+        // A dead rule is shadowed where its condition holds (the first such
+        // combination, and the rule that decides it), or its condition
+        // never holds.
+        let mut rules = Vec::new();
+        for (i, (r, _)) in self
+            .rules
+            .iter()
+            .zip(rule_hits)
+            .enumerate()
+            .filter(|(_, (_, &h))| h == 0)
+        {
+            if rules.len() >= limit {
+                rules.push((self.empty_profile(), String::new()));
+                continue;
+            }
+            rules.push(match first_where(RuleId::at(i)) {
+                Some(profile) => {
+                    let winner = self.classify_here(&profile).rule;
+                    let detail = format!(
+                        "rule {:?} never applies: {SHADOWED}, rule {:?} decides first",
+                        r.id,
+                        self.rule(winner).id
+                    );
+                    (profile, detail)
+                }
+                None => (
+                    self.empty_profile(),
+                    format!(
+                        "rule {:?} never applies: no combination meets its condition",
+                        r.id
+                    ),
+                ),
+            });
+        }
+        let advice = self
+            .advice
+            .iter()
+            .zip(advice_hits)
+            .filter(|(_, &h)| h == 0)
+            .map(|(a, _)| {
+                (
+                    self.empty_profile(),
+                    format!("advice {:?} never applies", a.id),
+                )
+            })
+            .collect();
+        [dead("rule", rules), dead("advice", advice)]
     }
+}
+
+/// How a dead rule's example says that earlier rules take its combinations.
+const SHADOWED: &str = "where its condition holds, as here";
+
+/// Whether an example of a broken promise names a combination of answers
+/// (every one does, but for a dead advice entry and a rule whose condition
+/// never holds).
+pub fn example_has_answers(check: &str, detail: &str) -> bool {
+    !check.starts_with("dead-") || detail.contains(SHADOWED)
 }

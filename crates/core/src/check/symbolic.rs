@@ -13,7 +13,7 @@
 use std::ops::ControlFlow;
 
 use super::{CheckError, Failure, Promise, Report, CITATION};
-use crate::ids::{AdviceId, CondId, Id, OptionId, PathId, QuestionId, RespId};
+use crate::ids::{AdviceId, CondId, Id, OptionId, PathId, QuestionId, RespId, RuleId};
 use crate::mdd::{Mdd, Node, TooLarge, FALSE, TRUE};
 use crate::model::{Cond, Direction, Guide, InvariantCheck, Part, Template};
 use crate::profile::Profile;
@@ -450,7 +450,17 @@ impl Guide {
             Promise::Citation,
             uncited,
         );
-        for dead in self.dead(&rule_hits, &advice_hits, usize::MAX) {
+        let first_where = |r: RuleId| {
+            // Built with the rule chain, so never over the budget here.
+            let when = s.cond(self.rules[r.index()].when).ok()?;
+            let mut first = None;
+            let _ = s.m.for_each(when, |codes| {
+                first = Some(s.profile(codes));
+                ControlFlow::Break(())
+            });
+            first
+        };
+        for dead in self.dead(&rule_hits, &advice_hits, usize::MAX, first_where) {
             if dead.count > 0 {
                 findings.push(Finding {
                     check: dead.check.clone(),
