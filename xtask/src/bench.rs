@@ -8,7 +8,10 @@
 //! 3. the embed in a blog page against static HTML and hand-written JS in
 //!    headless Chromium (`tests/bench/measure.mjs`): first content,
 //!    interactive, answer→DOM, memory over mount/unmount cycles;
-//! 4. `tests/bench/report.mjs` prints the table with each goal.
+//! 4. `tests/bench/report.mjs` prints the table with each goal;
+//! 5. the guide studio in headless Chromium (`tests/bench/studio.mjs`):
+//!    keystroke → errors and preview, → proof in the worker, → decision
+//!    diff, and the longest main-thread task while typing, with its goals.
 //!
 //! Options after `bench` go to the browser part (`--loads N`, `--changes
 //! N`, `--cycles N`).
@@ -36,5 +39,10 @@ pub fn bench(root: &Path, browser_options: Vec<String>) -> Result<()> {
     let mut args = vec!["tests/bench/measure.mjs", "--json", &json_arg];
     args.extend(browser_options.iter().map(String::as_str));
     run_cmd(cmd(root, "node", &args))?;
-    run_cmd(cmd(root, "node", &["tests/bench/report.mjs", &json_arg]))
+    run_cmd(cmd(root, "node", &["tests/bench/report.mjs", &json_arg]))?;
+    run_cmd(cmd(
+        root,
+        "node",
+        &["tests/bench/studio.mjs", "--json", &json_arg],
+    ))
 }

@@ -17,7 +17,10 @@
 //! - the element's contract, machine-readable ([`crate::contract`]):
 //!   `custom-elements.json` and `decision-guide.d.ts`;
 //! - `package.json` ([`package_json`]): dist/ as the npm package
-//!   `decision-guide`.
+//!   `decision-guide`;
+//! - the guide studio ([`studio`]): `studio.html` and `studio/` (its
+//!   bundles from `src/studio/`, the two starting guides with their golden
+//!   cases as JSON), which loads only on its own page.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -119,7 +122,9 @@ pub fn dist(root: &Path) -> Result<PathBuf> {
     // Manifest and the TypeScript declarations, from src/element-contract.toml.
     contract::write(root, &dist)?;
     std::fs::write(dist.join("package.json"), package_json(&cargo)?)?;
+    studio(root, &dist)?;
     sizes(&dist)?;
+    studio_sizes(&dist)?;
     Ok(dist)
 }
 
@@ -127,8 +132,14 @@ pub fn dist(root: &Path) -> Result<PathBuf> {
 /// `format`), with the build's work folder and `dist/` as the packages
 /// `decision-guide-build` and `decision-guide-dist`, and `more` flags.
 fn bundle(root: &Path, entry: &str, format: &str, out: &str, more: &[&str]) -> Result<()> {
+    bundle_file(root, &format!("src/entry/{entry}"), format, out, more)
+}
+
+/// Bundles the script `src` (a path from the root) into `dist/{out}`, as
+/// [`bundle`] does.
+fn bundle_file(root: &Path, src: &str, format: &str, out: &str, more: &[&str]) -> Result<()> {
     let args = [
-        format!("src/entry/{entry}"),
+        src.to_owned(),
         "--bundle".to_owned(),
         format!("--format={format}"),
         "--minify".to_owned(),
@@ -145,6 +156,68 @@ fn bundle(root: &Path, entry: &str, format: &str, out: &str, more: &[&str]) -> R
         .chain(more.iter().copied())
         .collect();
     run(root, "esbuild", &args)
+}
+
+/// The starting points of the guide studio: (guide, its golden cases),
+/// from `crates/core/guides/`, copied into `dist/studio/` under the guide's
+/// file name, the cases as the JSON twin of their TOML.
+const STUDIO_GUIDES: [(&str, &str); 2] = [
+    ("openai-on-aws.json", "openai-on-aws.cases.toml"),
+    (
+        "examples/always-bedrock.json",
+        "examples/always-bedrock.cases.toml",
+    ),
+];
+
+/// The guide studio: `dist/studio.html` (`src/studio/studio.html`) and
+/// `dist/studio/`: the page's script and its worker (esbuild, from
+/// `src/studio/main.js` and `worker.js`; the worker imports the
+/// custom-guides glue and runs `studio_check` / `studio_diff` off the main
+/// thread), its stylesheet, and the starting guides with their cases.
+/// Nothing here is part of the embed: the studio loads the element as any
+/// page does.
+fn studio(root: &Path, dist: &Path) -> Result<()> {
+    let out = dist.join("studio");
+    std::fs::create_dir_all(&out)?;
+    std::fs::copy(
+        root.join("src/studio/studio.html"),
+        dist.join("studio.html"),
+    )
+    .context("copy src/studio/studio.html")?;
+    bundle_file(root, "src/studio/main.js", "esm", "studio/studio.js", &[])?;
+    bundle_file(root, "src/studio/worker.js", "esm", "studio/worker.js", &[])?;
+    run(
+        root,
+        "esbuild",
+        &[
+            "src/studio/studio.css",
+            "--minify",
+            "--log-level=warning",
+            "--outfile=dist/studio/studio.css",
+        ],
+    )?;
+    let guides = root.join("crates/core/guides");
+    for (guide, cases) in STUDIO_GUIDES {
+        let name = Path::new(guide).file_name().context("a guide file name")?;
+        std::fs::copy(guides.join(guide), out.join(name))
+            .with_context(|| format!("copy crates/core/guides/{guide}"))?;
+        let toml = std::fs::read_to_string(guides.join(cases))
+            .with_context(|| format!("read crates/core/guides/{cases}"))?;
+        let json_name = Path::new(cases)
+            .with_extension("json")
+            .file_name()
+            .context("a cases file name")?
+            .to_owned();
+        std::fs::write(out.join(json_name), cases_json(&toml)?)?;
+    }
+    Ok(())
+}
+
+/// Golden cases (`*.cases.toml`) as their JSON twin, the structure
+/// unchanged: `{"case": [{"name": …, "answers": {…}, "expect": …}, …]}`.
+fn cases_json(toml_text: &str) -> Result<String> {
+    let value: toml::Value = toml::from_str(toml_text).context("read golden cases (TOML)")?;
+    Ok(serde_json::to_string_pretty(&value)? + "\n")
 }
 
 /// Builds one wasm variant of the widget (`--profile wasm`, for size) with
@@ -275,6 +348,31 @@ fn sizes(dist: &Path) -> Result<()> {
     Ok(())
 }
 
+/// Prints the guide studio's files, raw and gzipped, and what its page
+/// loads beyond the embed (the studio's own files; the custom-guides
+/// variant it shares with every page that runs a team's own guide is
+/// listed above).
+fn studio_sizes(dist: &Path) -> Result<()> {
+    let studio = dist.join("studio");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&studio)?
+        .map(|e| e.map(|e| e.path()))
+        .collect::<Result<_, _>>()?;
+    files.sort();
+    eprintln!("dist/studio/ (the guide studio; loads only on studio.html):");
+    let mut total = gzip_size(&dist.join("studio.html"))?;
+    for path in files.iter().filter(|p| p.is_file()) {
+        let raw = std::fs::metadata(path)?.len();
+        let gz = gzip_size(path)?;
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        eprintln!("  {name:<32} {raw:>8} B raw {gz:>8} B gzip");
+        if !name.ends_with(".json") {
+            total += gz;
+        }
+    }
+    eprintln!("  studio page, script, style and worker: {total} B gzip (no budget; the embed's is unchanged)");
+    Ok(())
+}
+
 /// The fields of the widget's package that the npm package repeats.
 struct Package {
     version: String,
@@ -390,6 +488,18 @@ mod tests {
         assert_eq!(json["types"], "./decision-guide.d.ts");
         assert_eq!(json["customElements"], "./custom-elements.json");
         assert!(package_of(&meta, "nowhere").is_err());
+        Ok(())
+    }
+
+    #[test]
+    fn golden_cases_become_their_json_twin() -> Result<()> {
+        let toml = "[[case]]\nname = \"a\"\nanswers = { shape = \"single\", voice = true }\nexpect = \"direct-api\"\nwarnings = []\n";
+        let json: serde_json::Value = serde_json::from_str(&cases_json(toml)?)?;
+        assert_eq!(
+            json,
+            json!({"case": [{"name": "a", "answers": {"shape": "single", "voice": true}, "expect": "direct-api", "warnings": []}]})
+        );
+        assert!(cases_json("[[case]\n").is_err());
         Ok(())
     }
 

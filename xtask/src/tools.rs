@@ -1,7 +1,8 @@
 //! Installing what the tasks need when it is missing, quietly when present:
 //! the wasm target, rustfmt and clippy, trunk, wasm-bindgen-cli at the
 //! version in Cargo.lock, Debian's Chromium and ChromeDriver, npm packages
-//! (Playwright, binaryen's wasm-opt, TypeScript's tsc).
+//! (Playwright, binaryen's wasm-opt, TypeScript's tsc, the studio's
+//! CodeMirror).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -93,11 +94,20 @@ pub fn ensure_all(root: &Path) -> Result<()> {
         c.env("DEBIAN_FRONTEND", "noninteractive");
         crate::run_cmd(c)?;
     }
-    // Probes for package.json's tools; `npm ci` installs them all at once.
+    // Probes for package.json's tools, and for the editor the guide studio
+    // bundles (a library, no tool); `npm ci` installs them all at once.
     let npm_tools = ["playwright", "wasm-opt", "tsc"];
+    let npm_libraries = ["codemirror", "@codemirror/lang-json", "@lezer/highlight"];
     if npm_tools
         .iter()
         .any(|tool| !root.join("node_modules/.bin").join(tool).exists())
+        || npm_libraries.iter().any(|lib| {
+            !root
+                .join("node_modules")
+                .join(lib)
+                .join("package.json")
+                .exists()
+        })
     {
         run(
             root,
