@@ -294,7 +294,8 @@ function renderDiff(diff) {
     panel.replaceChildren(h('p', { class: 'st-bad' }, diff.error));
     return;
   }
-  const changes = (diff.presets?.length ?? 0) + (diff.cases?.length ?? 0) + (diff.texts?.length ?? 0)
+  const changes = (diff.presets?.length ?? 0) + (diff.cases?.length ?? 0) + (diff.changes?.length ?? 0)
+    + (diff.rule_moves?.length ?? 0) + (diff.unreached?.length ?? 0)
     + (diff.questions?.added?.length ?? 0) + (diff.questions?.removed?.length ?? 0)
     + (diff.options?.added?.length ?? 0) + (diff.options?.removed?.length ?? 0);
   const moved = BigInt(diff.moved ?? '0');
@@ -306,6 +307,15 @@ function renderDiff(diff) {
         : `Against the ${state.start.name.toLowerCase()}: no combination changes path (${count(diff.combinations)} compared).`),
       h('button', { type: 'button', id: 'copy-markdown', onclick: () => copy(diff.markdown ?? '', 'The diff in Markdown') }, 'Copy as Markdown')),
   ];
+  if (BigInt(diff.rule_moved ?? '0') > 0n) {
+    parts.push(h('p', {}, `${count(diff.rule_moved)}${moved > 0n ? ' more' : ''} keep their path but get it from another rule, with another reason.`));
+  }
+  if (!diff.same_questions) {
+    parts.push(h('p', {}, `The versions ask different questions or offer different answers: the starting guide takes ${count(diff.old_combinations)} combinations, this one ${count(diff.new_combinations)}; the counts are over the ${count(diff.combinations)} both take.`));
+  }
+  if (diff.new_broken > 0) {
+    parts.push(h('p', { class: 'st-bad' }, `This version is not sound: ${plural(diff.new_broken, 'promise', 'promises')} broken (see Proof).`));
+  }
   if (diff.moves?.length) {
     parts.push(h('h3', {}, 'Moves between paths'), h('table', { class: 'st-table st-moves' },
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'From'), h('th', { scope: 'col' }, 'To'), h('th', { scope: 'col', class: 'st-num' }, 'Combinations'), h('th', { scope: 'col' }, 'For example'))),
@@ -313,6 +323,17 @@ function renderDiff(diff) {
         h('td', {}, h('code', {}, m.from)), h('td', {}, h('code', {}, m.to)), h('td', { class: 'st-num' }, count(m.count)),
         h('td', {}, h('span', { class: 'st-example' }, answersText(m.example)), ' ',
           h('button', { type: 'button', class: 'st-try', 'aria-label': `Try in preview: move ${i + 1}, ${m.from} to ${m.to}`, onclick: () => tryInPreview(m.example) }, 'Try in preview')))))));
+  }
+  if (diff.rule_moves?.length) {
+    parts.push(h('h3', {}, 'Same path, another rule'), h('table', { class: 'st-table st-moves st-rule-moves' },
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'From rule'), h('th', { scope: 'col' }, 'To rule'), h('th', { scope: 'col', class: 'st-num' }, 'Combinations'), h('th', { scope: 'col' }, 'For example'))),
+      h('tbody', {}, diff.rule_moves.map((m, i) => h('tr', { dataset: { from: m.from, to: m.to } },
+        h('td', {}, h('code', {}, m.from)), h('td', {}, h('code', {}, m.to)), h('td', { class: 'st-num' }, count(m.count)),
+        h('td', {}, h('span', { class: 'st-example' }, answersText(m.example)), ' ',
+          h('button', { type: 'button', class: 'st-try', 'aria-label': `Try in preview: rule change ${i + 1}, ${m.from} to ${m.to}`, onclick: () => tryInPreview(m.example) }, 'Try in preview')))))));
+  }
+  if (diff.unreached?.length) {
+    parts.push(h('h3', {}, 'Paths no combination gets any more'), h('ul', { class: 'st-list' }, diff.unreached.map((p) => h('li', {}, h('code', {}, p)))));
   }
   for (const [key, title] of [['only_old', 'Paths only the starting guide has'], ['only_new', 'Paths only this guide has']]) {
     if (!diff[key]?.length) continue;
@@ -335,10 +356,15 @@ function renderDiff(diff) {
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Case'), h('th', { scope: 'col' }, 'Before'), h('th', { scope: 'col' }, 'Now'))),
       h('tbody', {}, diff.cases.map((c) => h('tr', {}, h('td', {}, c.name), h('td', {}, word(c.old)), h('td', {}, word(c.new)))))));
   }
-  if (diff.texts?.length) {
-    parts.push(h('h3', {}, 'Texts that changed'), h('ul', { class: 'st-list st-texts' }, diff.texts.map((t) => h('li', {},
+  if (diff.cases_failing?.length) {
+    parts.push(h('h3', {}, 'Golden cases that fail with both versions'), h('ul', { class: 'st-list' },
+      diff.cases_failing.map((c) => h('li', {}, `${c.name}: `, h('code', {}, c.failure)))));
+  }
+  if (diff.changes?.length) {
+    const shown = (v) => (v === undefined || v === null ? '—' : typeof v === 'string' ? v : JSON.stringify(v));
+    parts.push(h('h3', {}, 'Values that changed'), h('ul', { class: 'st-list st-texts' }, diff.changes.map((t) => h('li', {},
       h('button', { type: 'button', class: 'st-link', onclick: () => goTo(view, locate(view.state, t.at)) }, h('code', { class: 'st-at' }, t.at)),
-      h('p', {}, h('del', {}, t.old ?? '—')), h('p', {}, h('ins', {}, t.new ?? '—'))))));
+      h('p', {}, h('del', {}, shown(t.old))), h('p', {}, h('ins', {}, shown(t.new)))))));
   }
   if (moved === 0n && !changes) parts.push(h('p', { class: 'st-good' }, 'Nothing a reader would see has changed.'));
   panel.replaceChildren(...parts);

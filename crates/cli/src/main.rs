@@ -32,7 +32,7 @@ with $), which the record and the portfolio use; --title names the rest.",
     ),
     (
         "check",
-        "decision-guide check [FILE] [--all | --limit N] [--enumerate | --format json]",
+        "decision-guide check [FILE] [--cases FILE] [--all | --limit N] [--enumerate | --format json]",
         "Proves a guide sound (default: the built-in guide) over every
 combination of answers, unanswered included, by reasoning over its rules:
 one path and a reason for each, no dead rule or advice, every {because}
@@ -41,7 +41,8 @@ cites an answer, every declared invariant holds. Lists up to N (default
 (streamed as found). --enumerate lists every combination one by one
 instead (the test oracle; at most 50 million combinations). --format json
 writes one JSON object (errors with line and column, findings with their
-examples), as the guide studio shows them.",
+examples), as the guide studio shows them. --cases (a *.cases.toml
+file, or its JSON twin) also runs the golden cases, and fails if one does.",
     ),
     (
         "diff",
@@ -155,6 +156,19 @@ fn run() -> Result<ExitCode, Exit> {
 
 /// Loads a guide file, or the built-in guide. A malformed file prints every
 /// problem with its JSON path.
+/// Golden cases from a `*.cases.toml` file, or their JSON twin (`.json`).
+fn load_cases(file: &str) -> Result<Cases, Exit> {
+    let text = read_text(file, "cases")?;
+    let parsed = if file.ends_with(".json") {
+        Cases::from_json(&text).map_err(|e| anyhow::anyhow!(e))
+    } else {
+        toml::from_str::<Cases>(&text).map_err(|e| anyhow::anyhow!("the cases are not valid: {e}"))
+    };
+    parsed
+        .with_context(|| format!("cases {file:?}"))
+        .map_err(Exit::Input)
+}
+
 /// A file's text, or an error that names the file and what it is (`what`).
 fn read_text(file: &str, what: &str) -> Result<String, Exit> {
     std::fs::read(file)
@@ -314,8 +328,10 @@ fn read_answers(guide: &Guide, text: &str, title: Option<&str>) -> Result<Vec<(S
 fn check(parser: &mut lexopt::Parser) -> Result<ExitCode, Exit> {
     use lexopt::prelude::*;
     let (mut file, mut limit, mut enumerate, mut json) = (None, 20usize, false, false);
+    let mut cases = None;
     while let Some(arg) = parser.next().map_err(usage)? {
         match arg {
+            Long("cases") => cases = Some(parser.value().map_err(usage)?.string().map_err(usage)?),
             Long("format") => {
                 let v = parser.value().map_err(usage)?.string().map_err(usage)?;
                 json = match v.as_str() {
@@ -350,9 +366,13 @@ fn check(parser: &mut lexopt::Parser) -> Result<ExitCode, Exit> {
             Some(f) => read_text(f, "guide")?,
             None => BUILTIN_GUIDE_JSON.to_owned(),
         };
-        let report = inspect(&text, None, limit);
+        let cases = cases.as_deref().map(load_cases).transpose()?;
+        let report = inspect(&text, cases.map(Ok), limit);
         let failed = report["errors"].as_array().is_some_and(|e| !e.is_empty())
-            || report["proof"]["passed"] != true;
+            || report["proof"]["passed"] != true
+            || report["cases"]
+                .as_array()
+                .is_some_and(|c| c.iter().any(|c| c["passed"] != true));
         write_stdout(&format!("{report}\n"))?;
         return Ok(if failed {
             ExitCode::from(1)
@@ -361,7 +381,46 @@ fn check(parser: &mut lexopt::Parser) -> Result<ExitCode, Exit> {
         });
     }
     let guide = load_guide(file.as_deref())?;
-    let name = file.as_deref().unwrap_or("built-in guide");
+    let cases = cases.as_deref().map(load_cases).transpose()?;
+    let proved = prove_and_print(&guide, file.as_deref(), limit, enumerate)?;
+    let Some(cases) = cases else {
+        return Ok(proved);
+    };
+    // The golden cases after the proof: a count, then each failing case
+    // with every field that came out otherwise.
+    let runs = cases.run(&guide);
+    let failed: Vec<_> = runs.iter().filter(|r| !r.passed()).collect();
+    let mut text = format!(
+        "\ncases: {} of {} pass\n",
+        runs.len() - failed.len(),
+        runs.len()
+    );
+    for run in &failed {
+        text.push_str(&format!("  FAIL {}\n", run.name));
+        for m in &run.mismatches {
+            text.push_str(&format!(
+                "    {}: want {}, got {}\n",
+                m.field, m.want, m.got
+            ));
+        }
+    }
+    write_stdout(&text)?;
+    Ok(if failed.is_empty() {
+        proved
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+/// Proves `guide` (or lists every combination, with `enumerate`) and
+/// writes the report; the exit code says whether it is sound.
+fn prove_and_print(
+    guide: &Guide,
+    file: Option<&str>,
+    limit: usize,
+    enumerate: bool,
+) -> Result<ExitCode, Exit> {
+    let name = file.unwrap_or("built-in guide");
     let started = std::time::Instant::now();
     let input = |e: CheckError| Exit::Input(e.into());
     if enumerate {
@@ -373,7 +432,7 @@ fn check(parser: &mut lexopt::Parser) -> Result<ExitCode, Exit> {
             .map(|f| (f.check.as_str(), f.text.as_str(), f.count))
             .collect();
         let summary = Summary {
-            guide: &guide,
+            guide,
             name,
             how: "listed one by one",
             combinations: report.combinations,
@@ -397,7 +456,7 @@ fn check(parser: &mut lexopt::Parser) -> Result<ExitCode, Exit> {
         .map(|f| (f.check.as_str(), f.text.as_str(), f.count))
         .collect();
     let summary = Summary {
-        guide: &guide,
+        guide,
         name,
         how: "proven by reasoning over the rules",
         combinations: proof.combinations(),
@@ -442,23 +501,7 @@ fn diff(parser: &mut lexopt::Parser) -> Result<ExitCode, Exit> {
         )));
     };
     let (old_text, new_text) = (read_text(old, "guide")?, read_text(new, "guide")?);
-    let cases = match &cases {
-        Some(file) => {
-            let text = read_text(file, "cases")?;
-            let parsed = if file.ends_with(".json") {
-                Cases::from_json(&text).map_err(|e| anyhow::anyhow!(e))
-            } else {
-                toml::from_str::<Cases>(&text)
-                    .map_err(|e| anyhow::anyhow!("the cases are not valid: {e}"))
-            };
-            Some(
-                parsed
-                    .with_context(|| format!("cases {file:?}"))
-                    .map_err(Exit::Input)?,
-            )
-        }
-        None => None,
-    };
+    let cases = cases.as_deref().map(load_cases).transpose()?;
     let review = review(&old_text, &new_text, cases.as_ref()).map_err(|e| {
         let e = match e {
             ReviewError::Old(_) => anyhow::anyhow!(
@@ -571,9 +614,8 @@ fn print_check(
         } else {
             writeln!(
                 out,
-                "\nNOT SOUND: {} promise{} broken",
-                findings.len(),
-                if findings.len() == 1 { "" } else { "s" }
+                "\n{}",
+                decision_guide_core::text::not_sound(findings.len())
             )
         };
     }

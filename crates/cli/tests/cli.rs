@@ -443,7 +443,7 @@ fn every_command_has_its_own_help() {
         ),
         (
             "check",
-            "decision-guide check [FILE] [--all | --limit N] [--enumerate | --format json]",
+            "decision-guide check [FILE] [--cases FILE] [--all | --limit N] [--enumerate | --format json]",
         ),
         (
             "diff",

@@ -132,9 +132,17 @@ fn an_edited_rule_is_reviewed_with_its_moves_and_the_cases_it_breaks() {
         .expect("failure")
         .starts_with("path: want \"direct-api\""));
     assert_eq!(
-        v["texts"],
+        v["changes"],
         serde_json::json!([{"at": "$.rules[id=voice].path", "old": "direct-api", "new": "bedrock-models"}])
     );
+    // Sent to Bedrock, the voice rule now breaks the guide's promises, and
+    // the review says so.
+    assert!(
+        v["new_broken"].as_u64().is_some_and(|n| n > 0),
+        "{}",
+        v["new_broken"]
+    );
+    assert_eq!(v["cases_run"], 69);
 }
 
 #[test]
@@ -156,8 +164,12 @@ fn a_guide_against_itself_moves_nothing() {
     let o = run(&["diff", &builtin_path(), &builtin_path()], "");
     assert!(o.status.success(), "{}", stderr(&o));
     let out = stdout(&o);
-    assert!(out.contains("No combination of answers gets another path (all 24,407,490,807 combinations compared)."), "{out}");
-    assert_eq!(out.lines().count(), 2, "{out}");
+    assert!(
+        out.contains("No combination of answers gets another path (all 24,407,490,807 combinations both versions take compared)."),
+        "{out}"
+    );
+    assert!(out.contains("The new version is sound"), "{out}");
+    assert_eq!(out.lines().count(), 3, "{out}");
 }
 
 #[test]
@@ -297,4 +309,44 @@ fn a_reader_that_stops_early_is_no_error() {
         assert_eq!(o.status.code(), Some(0), "{format}: {}", stderr(&o));
         assert_eq!(stderr(&o), "", "{format}");
     }
+}
+
+#[test]
+fn reordered_rules_keep_paths_but_change_reasons() {
+    let mut g = builtin_json();
+    let rules = g["rules"].as_array_mut().expect("rules");
+    let at = |id: &str| rules.iter().position(|r| r["id"] == id).expect("rule");
+    let (i, j) = (at("voice"), at("jurisdiction"));
+    rules.swap(i, j);
+    let new = Temp::new("new.json", &g.to_string());
+    let o = run(
+        &["diff", &builtin_path(), new.path(), "--format", "json"],
+        "",
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: Value = serde_json::from_str(&stdout(&o)).expect("JSON");
+    assert_eq!(v["moved"], "0");
+    let moves = v["rule_moves"].as_array().expect("rule moves");
+    assert_eq!(moves.len(), 1, "{moves:?}");
+    assert_eq!(
+        (moves[0]["from"].as_str(), moves[0]["to"].as_str()),
+        (Some("voice"), Some("jurisdiction"))
+    );
+    assert_eq!(moves[0]["count"], v["rule_moved"]);
+    // The example is decided by each rule in its version.
+    let rule = |guide: &str| {
+        let o = run(
+            &["classify", "--guide", guide],
+            moves[0]["example"].to_string(),
+        );
+        let r: Value = serde_json::from_str(&stdout(&o)).expect("result");
+        r["reasons"][0]["rule"].as_str().expect("rule").to_owned()
+    };
+    assert_eq!(rule(&builtin_path()), "voice");
+    assert_eq!(rule(new.path()), "jurisdiction");
+    let text = stdout(&run(&["diff", &builtin_path(), new.path()], ""));
+    assert!(
+        text.contains("keep their path but get it from another rule"),
+        "{text}"
+    );
 }

@@ -24,10 +24,22 @@ pub struct Diff {
     /// How many combinations of answers both versions can be given (the
     /// answers to the questions of either version; each reads its own).
     pub combinations: u128,
+    /// How many combinations the old version can be given.
+    pub old_combinations: u128,
+    /// How many combinations the new version can be given.
+    pub new_combinations: u128,
     /// How many of them get another path from the new version.
     pub moved: u128,
     /// Each pair of paths combinations move between, biggest first.
     pub moves: Vec<Move>,
+    /// How many keep their path but get it from another rule (so another
+    /// reason).
+    pub rule_moved: u128,
+    /// Each pair of rules (by id) such combinations move between, biggest
+    /// first; `from` and `to` are rule ids.
+    pub rule_moves: Vec<Move>,
+    /// Paths of the new version that no combination gets.
+    pub unreached: Vec<String>,
     /// Combinations only the old version can be given (an option the new
     /// one no longer offers), by the path the old version gave them.
     pub only_old: Vec<Only>,
@@ -46,7 +58,7 @@ pub struct Diff {
     pub presets: Vec<PresetChange>,
 }
 
-/// Combinations that move from one path to another.
+/// Combinations that move from one path (or rule) to another.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Move {
     /// The old version's path id.
@@ -55,7 +67,9 @@ pub struct Move {
     pub to: String,
     /// How many combinations move so.
     pub count: u128,
-    /// The first of them, as an answers object (JSON text).
+    /// The first of them, as an answers object (JSON text) to the
+    /// questions of either version: a question only one version asks is
+    /// read by that version alone.
     pub example: String,
 }
 
@@ -156,7 +170,8 @@ impl Guide {
     /// The decision diff from this version of a guide to `new`: over every
     /// combination of answers, which paths the edit moves, how many
     /// combinations move between each pair, and the first combination of
-    /// each move; and which presets it moves.
+    /// each move; which keep their path but get it from another rule; which
+    /// paths no combination reaches any more; and which presets it moves.
     pub fn diff(&self, new: &Guide) -> Result<Diff, CheckError> {
         let tangled = |_: TooLarge| CheckError::TooTangled(MAX_NODES);
         let slots = slots(self, new);
@@ -168,8 +183,10 @@ impl Guide {
         let mut m = Mdd::new(radix, MAX_NODES);
         let ok_old = offered(&mut m, &old_frame).map_err(tangled)?;
         let ok_new = offered(&mut m, &new_frame).map_err(tangled)?;
-        let (old_paths, m) = Symbols::paths_in(self, m, old_frame).map_err(tangled)?;
-        let (new_paths, mut m) = Symbols::paths_in(new, m, new_frame).map_err(tangled)?;
+        let old_chain = Symbols::paths_in(self, m, old_frame).map_err(tangled)?;
+        let new_chain = Symbols::paths_in(new, old_chain.m, new_frame).map_err(tangled)?;
+        let (old_paths, old_fires) = (old_chain.paths, old_chain.fires);
+        let (new_paths, new_fires, mut m) = (new_chain.paths, new_chain.fires, new_chain.m);
         let both = m.and(ok_old, ok_new).map_err(tangled)?;
 
         let example = |m: &Mdd, at: Node| -> String {
@@ -216,6 +233,41 @@ impl Guide {
             }
         }
         moves.sort_by_key(|m| std::cmp::Reverse(m.count));
+
+        // The same path, decided by another rule: the reason a reader sees
+        // changes (a reordered or tightened rule).
+        let mut rule_moves = Vec::new();
+        let mut rule_moved = 0;
+        for (a, &from) in old_fires.iter().enumerate() {
+            for (b, &to) in new_fires.iter().enumerate() {
+                let (x, y) = (&self.rules[a], &new.rules[b]);
+                if x.id == y.id || self.path(x.path).id != new.path(y.path).id {
+                    continue;
+                }
+                let at = m.and(from, to).map_err(tangled)?;
+                let at = m.and(at, both).map_err(tangled)?;
+                if at == FALSE {
+                    continue;
+                }
+                let count = m.count(at);
+                rule_moved += count;
+                rule_moves.push(Move {
+                    from: x.id.to_string(),
+                    to: y.id.to_string(),
+                    count,
+                    example: example(&m, at),
+                });
+            }
+        }
+        rule_moves.sort_by_key(|m| std::cmp::Reverse(m.count));
+
+        // Paths the new version gives no combination it can be given.
+        let mut unreached = Vec::new();
+        for (p, &at) in new_paths.iter().enumerate() {
+            if m.and(at, ok_new).map_err(tangled)? == FALSE {
+                unreached.push(new.paths[p].id.to_string());
+            }
+        }
 
         let only = |m: &mut Mdd, g: &Guide, paths: &[Node], here: Node| {
             let mut out = Vec::new();
@@ -283,8 +335,13 @@ impl Guide {
                 && options_added.is_empty()
                 && options_removed.is_empty(),
             combinations: m.count(both),
+            old_combinations: self.combinations(),
+            new_combinations: new.combinations(),
             moved,
             moves,
+            rule_moved,
+            rule_moves,
+            unreached,
             only_old,
             only_new,
             questions_added: new_ids

@@ -76,7 +76,7 @@ pub fn inspect(text: &str, cases: Option<Result<Cases, String>>, limit: usize) -
                 })
                 .collect();
             json!({"passed": proof.passed(), "combinations": proof.combinations().to_string(),
-                "heading": if proof.passed() { Value::from(text::SOUND) } else { Value::Null },
+                "heading": if proof.passed() { text::SOUND.to_owned() } else { text::not_sound(findings.len()) },
                 "error": null, "findings": findings})
         }
     };

@@ -80,7 +80,7 @@ pub use profile::Profile;
 pub use raw::{RawAnswers, RawGuide, RawMap, RawResponsibility, RawValue};
 pub use reach::{Nearest, Reach, MAX_CHANGES};
 #[cfg(feature = "json")]
-pub use review::{review, CaseChange, Review, ReviewError, TextChange};
+pub use review::{review, CaseChange, FieldChange, Review, ReviewError};
 
 /// Builds a [`RawAnswers`] from pairs, for tests and shells.
 pub fn raw_answers<'a>(pairs: impl IntoIterator<Item = (&'a str, RawValue)>) -> RawAnswers {

@@ -1,7 +1,8 @@
 //! The review of an edit to a guide (feature `json`): the decision diff
-//! ([`Guide::diff`]) with the golden cases whose result changed and the
-//! texts that changed, written as text, Markdown (to paste into a pull
-//! request) or JSON. `decision-guide diff` and the studio both print a
+//! ([`Guide::diff`]), whether the new version is still sound, the golden
+//! cases whose result changed (and those that fail in both), and every
+//! value of the file that changed, written as text, Markdown (to paste into
+//! a pull request) or JSON. `decision-guide diff` and the studio both print a
 //! [`Review`], so they say the same.
 
 use serde_json::{json, Map, Value};
@@ -9,7 +10,7 @@ use serde_json::{json, Map, Value};
 use crate::cases::Cases;
 use crate::check::CheckError;
 use crate::compile::GuideError;
-use crate::diff::Diff;
+use crate::diff::{Diff, Move};
 use crate::json::quote;
 use crate::model::Guide;
 use crate::parse::parse_guide;
@@ -21,10 +22,18 @@ pub struct Review {
     pub names: (String, String),
     /// The decision diff.
     pub diff: Diff,
+    /// How many promises the new version breaks (`check`), or why it could
+    /// not be proven.
+    pub new_broken: Result<usize, String>,
     /// Golden cases whose result changed (pass or fail, or path).
     pub cases: Vec<CaseChange>,
-    /// Texts that changed, were added or removed.
-    pub texts: Vec<TextChange>,
+    /// How many golden cases were run.
+    pub cases_run: usize,
+    /// Golden cases that fail with both versions, with where the new one
+    /// fails them.
+    pub cases_failing: Vec<(String, String)>,
+    /// Values of the file that changed, were added or removed.
+    pub changes: Vec<FieldChange>,
 }
 
 /// A golden case whose result changed with the edit.
@@ -40,19 +49,20 @@ pub struct CaseChange {
     pub old_path: Option<String>,
     /// The new version's path for it.
     pub new_path: Option<String>,
-    /// Where the new version fails it, first (`field: want …, got …`).
+    /// Where the new version fails it, first (`field: …`).
     pub failure: Option<String>,
 }
 
-/// A text of the guide file that changed.
+/// A value of the guide file that changed.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TextChange {
+pub struct FieldChange {
     /// Where, as a JSON path whose list entries are named by their id
     /// (`$.rules[id=acme-standard].reason`) or value, else by position.
     pub at: String,
-    /// The old text, if there was one.
+    /// The old value as JSON, if there was one (a whole entry, when the
+    /// entry was removed).
     pub old: Option<String>,
-    /// The new text, if there is one.
+    /// The new value as JSON, if there is one (a whole entry, when added).
     pub new: Option<String>,
 }
 
@@ -91,13 +101,66 @@ impl std::fmt::Display for ReviewError {
 
 impl std::error::Error for ReviewError {}
 
+/// Where a case fails, in words: for lists, what is missing and what is
+/// extra; else what was wanted and what came, each cut to a readable length.
+fn failure_words(m: &crate::cases::Mismatch) -> String {
+    let list = |t: &str| {
+        serde_json::from_str::<Value>(t)
+            .ok()
+            .and_then(|v| v.as_array().cloned())
+    };
+    if let (Some(want), Some(got)) = (list(&m.want), list(&m.got)) {
+        let missing: Vec<String> = want
+            .iter()
+            .filter(|v| !got.contains(v))
+            .map(Value::to_string)
+            .collect();
+        let extra: Vec<String> = got
+            .iter()
+            .filter(|v| !want.contains(v))
+            .map(Value::to_string)
+            .collect();
+        let mut parts = Vec::new();
+        if !missing.is_empty() {
+            parts.push(format!("missing {}", missing.join(", ")));
+        }
+        if !extra.is_empty() {
+            parts.push(format!("extra {}", extra.join(", ")));
+        }
+        if parts.is_empty() {
+            parts.push("the same entries in another order".to_owned());
+        }
+        return format!("{}: {}", m.field, parts.join("; "));
+    }
+    format!(
+        "{}: want {}, got {}",
+        m.field,
+        cut(&m.want, 160),
+        cut(&m.got, 160)
+    )
+}
+
+/// `text` cut to `n` characters, at a space where one is near, with `…`.
+fn cut(text: &str, n: usize) -> String {
+    if text.chars().count() <= n {
+        return text.to_owned();
+    }
+    let head: String = text.chars().take(n).collect();
+    let at = head.rfind(' ').filter(|&i| i > n / 2).unwrap_or(head.len());
+    format!("{}…", &head[..at])
+}
+
 /// Reviews the edit from `old` to `new` (guide file texts), with `cases`
 /// run on both.
 pub fn review(old: &str, new: &str, cases: Option<&Cases>) -> Result<Review, ReviewError> {
     let old_guide = parse_guide(old).map_err(ReviewError::Old)?;
     let new_guide = parse_guide(new).map_err(ReviewError::New)?;
     let diff = old_guide.diff(&new_guide).map_err(ReviewError::Tangled)?;
-    let mut changed = Vec::new();
+    let new_broken = new_guide
+        .prove()
+        .map(|p| p.failures().len())
+        .map_err(|e| e.to_string());
+    let (mut changed, mut failing) = (Vec::new(), Vec::new());
     if let Some(cases) = cases {
         let path = |run: &crate::cases::CaseRun| {
             run.result
@@ -106,6 +169,7 @@ pub fn review(old: &str, new: &str, cases: Option<&Cases>) -> Result<Review, Rev
         };
         for case in &cases.case {
             let (a, b) = (case.run(&old_guide), case.run(&new_guide));
+            let failure = b.mismatches.first().map(failure_words);
             if a.passed() != b.passed() || path(&a) != path(&b) {
                 changed.push(CaseChange {
                     name: case.name.clone(),
@@ -113,26 +177,28 @@ pub fn review(old: &str, new: &str, cases: Option<&Cases>) -> Result<Review, Rev
                     new_passed: b.passed(),
                     old_path: path(&a),
                     new_path: path(&b),
-                    failure: b
-                        .mismatches
-                        .first()
-                        .map(|m| format!("{}: want {}, got {}", m.field, m.want, m.got)),
+                    failure,
                 });
+            } else if let Some(failure) = failure {
+                failing.push((case.name.clone(), failure));
             }
         }
     }
-    let mut texts = Vec::new();
+    let mut changes = Vec::new();
     // Both texts parsed as guides, so both are JSON.
     let value = |t: &str| serde_json::from_str::<Value>(t.trim_start_matches('\u{feff}'));
     if let (Ok(a), Ok(b)) = (value(old), value(new)) {
-        compare("$", Some(&a), Some(&b), &mut texts);
+        compare("$", Some(&a), Some(&b), &mut changes);
     }
     let name = |g: &Guide| format!("{} {}", g.id(), g.version());
     Ok(Review {
         names: (name(&old_guide), name(&new_guide)),
         diff,
+        new_broken,
         cases: changed,
-        texts,
+        cases_run: cases.map_or(0, |c| c.case.len()),
+        cases_failing: failing,
+        changes,
     })
 }
 
@@ -146,8 +212,9 @@ fn entry_key(v: &Value) -> Option<String> {
     }
 }
 
-/// Every string leaf that differs between `a` and `b`, under `at`.
-fn compare(at: &str, a: Option<&Value>, b: Option<&Value>, out: &mut Vec<TextChange>) {
+/// Every value that differs between `a` and `b`, under `at`: scalars one
+/// by one; an object or list only one side has, whole.
+fn compare(at: &str, a: Option<&Value>, b: Option<&Value>, out: &mut Vec<FieldChange>) {
     match (a, b) {
         (Some(Value::Object(x)), Some(Value::Object(y))) => {
             let keys: Vec<&String> = x
@@ -160,7 +227,12 @@ fn compare(at: &str, a: Option<&Value>, b: Option<&Value>, out: &mut Vec<TextCha
         }
         (Some(Value::Array(x)), Some(Value::Array(y))) => {
             let keyed = x.iter().chain(y).all(|v| entry_key(v).is_some());
-            if keyed {
+            if keyed && !(x.is_empty() && y.is_empty()) {
+                let by = if x.iter().chain(y).any(|v| v.get("id").is_some()) {
+                    "id"
+                } else {
+                    "value"
+                };
                 let mut keys: Vec<String> = x.iter().filter_map(entry_key).collect();
                 for k in y.iter().filter_map(entry_key) {
                     if !keys.contains(&k) {
@@ -173,14 +245,7 @@ fn compare(at: &str, a: Option<&Value>, b: Option<&Value>, out: &mut Vec<TextCha
                 for k in keys {
                     let (i, j) = (find(x, &k), find(y, &k));
                     compare(
-                        &format!(
-                            "{at}[{}={k}]",
-                            if x.iter().chain(y).any(|v| v.get("id").is_some()) {
-                                "id"
-                            } else {
-                                "value"
-                            }
-                        ),
+                        &format!("{at}[{by}={k}]"),
                         i.map(|i| &x[i]),
                         j.map(|j| &y[j]),
                         out,
@@ -192,53 +257,12 @@ fn compare(at: &str, a: Option<&Value>, b: Option<&Value>, out: &mut Vec<TextCha
                 }
             }
         }
-        (a, b) => {
-            let leaves = |v: Option<&Value>, out: &mut Vec<(String, String)>| {
-                if let Some(v) = v {
-                    strings(at, v, out);
-                }
-            };
-            let (mut old, mut new) = (Vec::new(), Vec::new());
-            leaves(a, &mut old);
-            leaves(b, &mut new);
-            for (path, text) in &old {
-                match new.iter().find(|(p, _)| p == path) {
-                    Some((_, t)) if t == text => {}
-                    found => out.push(TextChange {
-                        at: path.clone(),
-                        old: Some(text.clone()),
-                        new: found.map(|(_, t)| t.clone()),
-                    }),
-                }
-            }
-            for (path, text) in &new {
-                if !old.iter().any(|(p, _)| p == path) {
-                    out.push(TextChange {
-                        at: path.clone(),
-                        old: None,
-                        new: Some(text.clone()),
-                    });
-                }
-            }
-        }
-    }
-}
-
-/// Every string leaf of `v`, with its path.
-fn strings(at: &str, v: &Value, out: &mut Vec<(String, String)>) {
-    match v {
-        Value::String(s) => out.push((at.to_owned(), s.clone())),
-        Value::Array(items) => {
-            for (i, item) in items.iter().enumerate() {
-                strings(&format!("{at}[{i}]"), item, out);
-            }
-        }
-        Value::Object(map) => {
-            for (k, item) in map {
-                strings(&member(at, k), item, out);
-            }
-        }
-        _ => {}
+        (a, b) if a == b => {}
+        (a, b) => out.push(FieldChange {
+            at: at.to_owned(),
+            old: a.map(Value::to_string),
+            new: b.map(Value::to_string),
+        }),
     }
 }
 
@@ -247,16 +271,29 @@ fn member(at: &str, key: &str) -> String {
     crate::compile::member(at, key)
 }
 
-/// An answers object's JSON text as inline code.
+/// `text` as inline code, whatever backticks it holds.
 fn code(text: &str) -> String {
-    format!("`{text}`")
+    let mut longest = 0;
+    let mut run = 0;
+    for c in text.chars() {
+        run = if c == '`' { run + 1 } else { 0 };
+        longest = longest.max(run);
+    }
+    let fence = "`".repeat(longest + 1);
+    let pad = if text.starts_with('`') || text.ends_with('`') || longest > 0 {
+        " "
+    } else {
+        ""
+    };
+    format!("{fence}{pad}{text}{pad}{fence}")
 }
 
 impl Review {
-    /// Whether the edit changes no decision, case or text.
+    /// Whether the edit changes no decision, case or value.
     pub fn is_empty(&self) -> bool {
         let d = &self.diff;
         d.moved == 0
+            && d.rule_moved == 0
             && d.only_old.is_empty()
             && d.only_new.is_empty()
             && d.presets.is_empty()
@@ -265,30 +302,51 @@ impl Review {
             && d.options_added.is_empty()
             && d.options_removed.is_empty()
             && self.cases.is_empty()
-            && self.texts.is_empty()
+            && self.changes.is_empty()
     }
 
-    /// The review as Markdown, to paste into a pull request: a table for
-    /// the moves, lists for the rest.
+    /// The title line's two names, saying so when they are the same.
+    fn title(&self) -> String {
+        let (a, b) = &self.names;
+        if a == b {
+            format!("{a} → {b} (same id and version)")
+        } else {
+            format!("{a} → {b}")
+        }
+    }
+
+    /// The review as Markdown, to paste into a pull request: tables for
+    /// the moves, lists for the rest; every value from the file as code.
     pub fn to_markdown(&self) -> String {
         let d = &self.diff;
-        let mut out = format!("### Decision diff: {} → {}\n\n", self.names.0, self.names.1);
-        out.push_str(&self.headline());
-        out.push_str("\n\n");
-        if !d.moves.is_empty() {
-            out.push_str("| From | To | Combinations | For example |\n|---|---|---:|---|\n");
-            for m in &d.moves {
+        let mut out = format!("### Decision diff: {}\n\n", self.title());
+        for line in self.headlines() {
+            out.push_str(&line);
+            out.push_str("\n\n");
+        }
+        let table = |out: &mut String, what: &str, moves: &[Move]| {
+            out.push_str(&format!(
+                "| From {what} | To {what} | Combinations | For example |\n|---|---|---:|---|\n"
+            ));
+            for m in moves {
                 out.push_str(&format!(
-                    "| `{}` | `{}` | {} | {} |\n",
-                    m.from,
-                    m.to,
+                    "| {} | {} | {} | {} |\n",
+                    code(&m.from),
+                    code(&m.to),
                     grouped(m.count),
                     code(&m.example)
                 ));
             }
             out.push('\n');
+        };
+        if !d.moves.is_empty() {
+            table(&mut out, "path", &d.moves);
         }
-        for line in self.lines() {
+        if !d.rule_moves.is_empty() {
+            out.push_str("Same path, another rule (so another reason):\n\n");
+            table(&mut out, "rule", &d.rule_moves);
+        }
+        for line in self.lines(true) {
             out.push_str(&line);
             out.push('\n');
         }
@@ -298,53 +356,94 @@ impl Review {
     /// The review as plain text, for a terminal.
     pub fn to_text(&self) -> String {
         let d = &self.diff;
-        let mut out = format!("decision diff: {} → {}\n", self.names.0, self.names.1);
-        out.push_str(&self.headline().replace("**", ""));
-        out.push('\n');
-        for m in &d.moves {
-            out.push_str(&format!(
-                "  {} → {}: {} combination{}, for example {}\n",
-                m.from,
-                m.to,
-                grouped(m.count),
-                plural(m.count),
-                m.example
-            ));
+        let mut out = format!("decision diff: {}\n", self.title());
+        for line in self.headlines() {
+            out.push_str(&line.replace("**", "").replace('`', ""));
+            out.push('\n');
         }
-        for line in self.lines() {
-            out.push_str(&line.replace('`', ""));
+        let list = |out: &mut String, moves: &[Move], what: &str| {
+            for m in moves {
+                out.push_str(&format!(
+                    "  {what}{} → {}: {} combination{}, for example {}\n",
+                    m.from,
+                    m.to,
+                    grouped(m.count),
+                    plural(m.count),
+                    m.example
+                ));
+            }
+        };
+        list(&mut out, &d.moves, "");
+        list(&mut out, &d.rule_moves, "same path, rule ");
+        let lines = self.lines(false);
+        if !lines.is_empty() {
+            out.push('\n');
+        }
+        for line in lines {
+            out.push_str(&line);
             out.push('\n');
         }
         out
     }
 
-    /// The first sentence: how much of the advice moves.
-    fn headline(&self) -> String {
+    /// The first sentences: how much of the advice moves, over what, and
+    /// whether the new version is sound.
+    fn headlines(&self) -> Vec<String> {
         let d = &self.diff;
-        let share = if d.combinations == 0 {
-            0.0
-        } else {
-            d.moved as f64 * 100.0 / d.combinations as f64
+        let mut out = Vec::new();
+        let share = |n: u128| {
+            if d.combinations == 0 {
+                0.0
+            } else {
+                n as f64 * 100.0 / d.combinations as f64
+            }
         };
-        if d.moved == 0 {
+        out.push(if d.moved == 0 {
             format!(
-                "No combination of answers gets another path (all {} combination{} compared).",
+                "No combination of answers gets another path (all {} combination{} both versions take compared).",
                 grouped(d.combinations),
                 plural(d.combinations)
             )
         } else {
             format!(
-                "**{} of {} combination{} ({share:.2}%) get another path.**",
+                "**{} of {} combination{} ({:.2}%) get another path.**",
                 grouped(d.moved),
                 grouped(d.combinations),
-                plural(d.combinations)
+                plural(d.combinations),
+                share(d.moved)
             )
+        });
+        if d.rule_moved > 0 {
+            out.push(format!(
+                "{}{} ({:.2}%) keep their path but get it from another rule, with another reason.",
+                grouped(d.rule_moved),
+                if d.moved == 0 { "" } else { " more" },
+                share(d.rule_moved)
+            ));
         }
+        if !d.same_questions {
+            out.push(format!(
+                "The versions ask different questions or offer different answers: the old one takes {} combinations, the new one {}; the counts above are over the {} both take, each version reading the answers to its own questions.",
+                grouped(d.old_combinations),
+                grouped(d.new_combinations),
+                grouped(d.combinations)
+            ));
+        }
+        out.push(match &self.new_broken {
+            Ok(0) => "The new version is sound (`decision-guide check` proves every promise).".to_owned(),
+            Ok(n) => format!(
+                "**The new version is NOT SOUND: {n} promise{} broken** (`decision-guide check` lists them).",
+                if *n == 1 { "" } else { "s" }
+            ),
+            Err(e) => format!("The new version could not be proven: {e}."),
+        });
+        out
     }
 
-    /// The rest, as Markdown list lines.
-    fn lines(&self) -> Vec<String> {
+    /// The rest, as Markdown list lines (plain, when `markdown` is false).
+    fn lines(&self, markdown: bool) -> Vec<String> {
         let d = &self.diff;
+        let c = |t: &str| if markdown { code(t) } else { t.to_owned() };
         let mut out = Vec::new();
         let mut section = |title: &str, items: Vec<String>| {
             if !items.is_empty() {
@@ -357,11 +456,11 @@ impl Review {
             list.iter()
                 .map(|o| {
                     format!(
-                        "`{}`: {} combination{}, for example {}",
-                        o.path,
+                        "{}: {} combination{}, for example {}",
+                        c(&o.path),
                         grouped(o.count),
                         plural(o.count),
-                        code(&o.example)
+                        c(&o.example)
                     )
                 })
                 .collect()
@@ -375,27 +474,31 @@ impl Review {
             only(&d.only_new),
         );
         section(
+            "Paths no combination gets in the new version",
+            d.unreached.iter().map(|p| c(p)).collect(),
+        );
+        section(
             "Questions added",
-            d.questions_added.iter().map(|q| code(q)).collect(),
+            d.questions_added.iter().map(|q| c(q)).collect(),
         );
         section(
             "Questions removed",
-            d.questions_removed.iter().map(|q| code(q)).collect(),
+            d.questions_removed.iter().map(|q| c(q)).collect(),
         );
         section(
             "Options added",
-            d.options_added.iter().map(|q| code(q)).collect(),
+            d.options_added.iter().map(|q| c(q)).collect(),
         );
         section(
             "Options removed",
-            d.options_removed.iter().map(|q| code(q)).collect(),
+            d.options_removed.iter().map(|q| c(q)).collect(),
         );
-        let path = |p: &Option<String>| p.as_deref().map_or("(none)".to_owned(), code);
+        let path = |p: &Option<String>| p.as_deref().map_or("(none)".to_owned(), c);
         section(
             "Presets whose path changed",
             d.presets
                 .iter()
-                .map(|p| format!("`{}`: {} → {}", p.id, path(&p.old), path(&p.new)))
+                .map(|p| format!("{}: {} → {}", c(&p.id), path(&p.old), path(&p.new)))
                 .collect(),
         );
         let verdict = |passed: bool| if passed { "passes" } else { "fails" };
@@ -403,32 +506,59 @@ impl Review {
             "Golden cases whose result changed",
             self.cases
                 .iter()
-                .map(|c| {
-                    let why = c.failure.as_deref().map_or(String::new(), |f| {
-                        let mut short: String = f.chars().take(120).collect();
-                        if short.len() < f.len() {
-                            short.push('…');
-                        }
-                        format!(" — {}", code(&short.replace('`', "'")))
-                    });
+                .map(|k| {
+                    let why = k
+                        .failure
+                        .as_deref()
+                        .map_or(String::new(), |f| format!(" — {}", c(f)));
                     format!(
                         "{}: {} ({}) → {} ({}){why}",
-                        c.name,
-                        path(&c.old_path),
-                        verdict(c.old_passed),
-                        path(&c.new_path),
-                        verdict(c.new_passed)
+                        k.name,
+                        path(&k.old_path),
+                        verdict(k.old_passed),
+                        path(&k.new_path),
+                        verdict(k.new_passed)
                     )
                 })
                 .collect(),
         );
         section(
-            "Texts changed",
-            self.texts
+            "Golden cases that fail with both versions",
+            self.cases_failing
+                .iter()
+                .map(|(name, why)| format!("{name} — {}", c(why)))
+                .collect(),
+        );
+        if self.cases_run > 0 {
+            let same = self.cases_run - self.cases.len() - self.cases_failing.len();
+            out.push(format!(
+                "{} golden case{} run: {} changed, {} fail with both versions, {same} pass with both.",
+                self.cases_run,
+                if self.cases_run == 1 { "" } else { "s" },
+                self.cases.len(),
+                self.cases_failing.len()
+            ));
+            out.push(String::new());
+        }
+        let mut section = |title: &str, items: Vec<String>| {
+            if !items.is_empty() {
+                out.push(format!("{title}:"));
+                out.extend(items.into_iter().map(|i| format!("- {i}")));
+                out.push(String::new());
+            }
+        };
+        section(
+            "Values changed in the file",
+            self.changes
                 .iter()
                 .map(|t| {
                     let (a, b) = changed_part(t.old.as_deref(), t.new.as_deref());
-                    format!("`{}`: {a} → {b}", t.at)
+                    let what = match (&t.old, &t.new) {
+                        (None, _) => "added ",
+                        (_, None) => "removed ",
+                        _ => "",
+                    };
+                    format!("{what}{}: {} → {}", c(&t.at), c(&a), c(&b))
                 })
                 .collect(),
         );
@@ -448,22 +578,39 @@ impl Review {
                 .map(|o| json!({"path": o.path, "count": o.count.to_string(), "example": answers(&o.example)}))
                 .collect()
         };
+        let moves = |list: &[Move]| -> Value {
+            list.iter()
+                .map(|m| json!({"from": m.from, "to": m.to, "count": m.count.to_string(), "example": answers(&m.example)}))
+                .collect()
+        };
         let mut out = Map::new();
         out.insert("error".into(), Value::Null);
         out.insert("old".into(), json!(self.names.0));
         out.insert("new".into(), json!(self.names.1));
         out.insert("same_questions".into(), json!(d.same_questions));
         out.insert("combinations".into(), json!(d.combinations.to_string()));
-        out.insert("moved".into(), json!(d.moved.to_string()));
         out.insert(
-            "moves".into(),
-            d.moves
-                .iter()
-                .map(|m| json!({"from": m.from, "to": m.to, "count": m.count.to_string(), "example": answers(&m.example)}))
-                .collect(),
+            "old_combinations".into(),
+            json!(d.old_combinations.to_string()),
         );
+        out.insert(
+            "new_combinations".into(),
+            json!(d.new_combinations.to_string()),
+        );
+        out.insert("moved".into(), json!(d.moved.to_string()));
+        out.insert("moves".into(), moves(&d.moves));
+        out.insert("rule_moved".into(), json!(d.rule_moved.to_string()));
+        out.insert("rule_moves".into(), moves(&d.rule_moves));
+        out.insert("unreached".into(), json!(d.unreached));
         out.insert("only_old".into(), only(&d.only_old));
         out.insert("only_new".into(), only(&d.only_new));
+        out.insert(
+            "new_broken".into(),
+            match &self.new_broken {
+                Ok(n) => json!(n),
+                Err(_) => Value::Null,
+            },
+        );
         out.insert(
             "questions".into(),
             json!({"added": d.questions_added, "removed": d.questions_removed}),
@@ -486,11 +633,19 @@ impl Review {
                 .map(|c| json!({"name": c.name, "old": c.old_passed, "new": c.new_passed, "old_path": c.old_path, "new_path": c.new_path, "failure": c.failure}))
                 .collect(),
         );
+        out.insert("cases_run".into(), json!(self.cases_run));
         out.insert(
-            "texts".into(),
-            self.texts
+            "cases_failing".into(),
+            self.cases_failing
                 .iter()
-                .map(|t| json!({"at": t.at, "old": t.old, "new": t.new}))
+                .map(|(name, failure)| json!({"name": name, "failure": failure}))
+                .collect(),
+        );
+        out.insert(
+            "changes".into(),
+            self.changes
+                .iter()
+                .map(|t| json!({"at": t.at, "old": t.old.as_deref().map(answers), "new": t.new.as_deref().map(answers)}))
                 .collect(),
         );
         out.insert("markdown".into(), json!(self.to_markdown()));
@@ -501,12 +656,18 @@ impl Review {
 /// How many characters of context a changed text keeps around the change.
 const CONTEXT: usize = 30;
 
-/// The part of two texts that differs, with some context, each quoted
-/// (`(none)` for a text that is not there): a long reason with one word
-/// changed shows that word.
+/// The part of two values (JSON texts) that differs, with some context
+/// (`(none)` for a value that is not there): a long reason with one word
+/// changed shows that word. Values that are not strings are shown whole,
+/// cut to a readable length.
 fn changed_part(old: Option<&str>, new: Option<&str>) -> (String, String) {
-    let (Some(a), Some(b)) = (old, new) else {
-        let show = |t: Option<&str>| t.map_or("(none)".to_owned(), crate::json::excerpt);
+    let text = |t: &str| {
+        serde_json::from_str::<Value>(t)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+    };
+    let (Some(a), Some(b)) = (old.and_then(text), new.and_then(text)) else {
+        let show = |t: Option<&str>| t.map_or("(none)".to_owned(), |t| cut(t, 160));
         return (show(old), show(new));
     };
     let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
@@ -519,7 +680,7 @@ fn changed_part(old: Option<&str>, new: Option<&str>) -> (String, String) {
         .take(room)
         .take_while(|(x, y)| x == y)
         .count();
-    let cut = |t: &[char]| {
+    let part = |t: &[char]| {
         let from = prefix.saturating_sub(CONTEXT);
         let to = (t.len() - suffix + CONTEXT).min(t.len());
         let mut out = String::new();
@@ -532,7 +693,7 @@ fn changed_part(old: Option<&str>, new: Option<&str>) -> (String, String) {
         }
         quote(&out)
     };
-    (cut(&a), cut(&b))
+    (part(&a), part(&b))
 }
 
 /// A count with thousands separated by commas (`24,407,490,807`).

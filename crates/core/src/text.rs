@@ -11,6 +11,14 @@ pub const RECORD_TITLE: &str = "Workflow";
 pub const SOUND: &str =
     "sound: every combination gets one path and a reason, no rule is dead, every invariant holds";
 
+/// What the proof says of a guide that breaks `n` promises.
+pub fn not_sound(n: usize) -> String {
+    format!(
+        "NOT SOUND: {n} promise{} broken",
+        if n == 1 { "" } else { "s" }
+    )
+}
+
 /// Heading of the reasons.
 pub const WHY: &str = "Why";
 /// Heading of the answer changes that would move the recommendation.

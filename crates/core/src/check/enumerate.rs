@@ -300,14 +300,21 @@ impl Guide {
             let (n, logic, when) = (self.questions.len(), self.logic(), self.rule(r).when);
             let mut codes = [0u8; MAX_QUESTIONS];
             let mut effective = [0u8; MAX_QUESTIONS];
-            for i in 0..space.total {
+            let mut first = None;
+            let mut deciders = vec![false; self.rules.len()];
+            for (i, decided) in rules.iter().enumerate() {
                 let answered = self.decode(&codes[..n], &mut effective);
                 if logic.holds(when, &Ctx::answers(&effective[..n], answered)) {
-                    return Some(self.profile_at(i, &space));
+                    first.get_or_insert_with(|| self.profile_at(i, &space));
+                    deciders[decided.index()] = true;
                 }
                 space.advance(&mut codes[..n]);
             }
-            None
+            let deciders = (0..self.rules.len())
+                .filter(|&j| deciders[j])
+                .map(RuleId::at)
+                .collect();
+            first.map(|p| (p, deciders))
         };
         failures.extend(self.dead(&rule_hits, &advice_hits, limit, first_where));
         failures.retain(|f| f.count > 0);

@@ -239,7 +239,7 @@ impl Guide {
         rule_hits: &[u128],
         advice_hits: &[u128],
         limit: usize,
-        mut first_where: impl FnMut(RuleId) -> Option<Profile>,
+        mut first_where: impl FnMut(RuleId) -> Option<(Profile, Vec<RuleId>)>,
     ) -> [Failure; 2] {
         let dead = |what: &str, examples: Vec<(Profile, String)>| Failure {
             check: format!("dead-{what}"),
@@ -248,8 +248,8 @@ impl Guide {
             examples: examples.into_iter().take(limit).collect(),
         };
         // A dead rule is shadowed where its condition holds (the first such
-        // combination, and the rule that decides it), or its condition
-        // never holds.
+        // combination, the rule that decides it, and every rule that
+        // decides some of them), or its condition never holds.
         let mut rules = Vec::new();
         for (i, (r, _)) in self
             .rules
@@ -263,13 +263,28 @@ impl Guide {
                 continue;
             }
             rules.push(match first_where(RuleId::at(i)) {
-                Some(profile) => {
-                    let winner = self.classify_here(&profile).rule;
-                    let detail = format!(
-                        "rule {:?} never applies: {SHADOWED}, rule {:?} decides first",
-                        r.id,
-                        self.rule(winner).id
-                    );
+                Some((profile, deciders)) => {
+                    let winner = self.rule(self.classify_here(&profile).rule).id.clone();
+                    let others: Vec<String> = deciders
+                        .iter()
+                        .map(|&d| format!("{:?}", self.rule(d).id))
+                        .collect();
+                    let all = if others.len() > 1 {
+                        format!(" (rules that decide some of them: {})", others.join(", "))
+                    } else {
+                        String::new()
+                    };
+                    let detail = if matches!(self.conds[r.when.index()], crate::model::Cond::Always) {
+                        format!(
+                            "rule {:?} never applies: the rules above it decide every combination ({SHADOWED}, rule {winner:?}){all}",
+                            r.id
+                        )
+                    } else {
+                        format!(
+                            "rule {:?} never applies: where its condition holds, {SHADOWED}, rule {winner:?} decides first{all}",
+                            r.id
+                        )
+                    };
                     (profile, detail)
                 }
                 None => (
@@ -298,7 +313,7 @@ impl Guide {
 }
 
 /// How a dead rule's example says that earlier rules take its combinations.
-const SHADOWED: &str = "where its condition holds, as here";
+const SHADOWED: &str = "as here";
 
 /// Whether an example of a broken promise names a combination of answers
 /// (every one does, but for a dead advice entry and a rule whose condition

@@ -47,6 +47,16 @@ pub(crate) struct Symbols<'g> {
     frame: Option<Frame>,
 }
 
+/// A guide's rule chain in a diagram shared with another guide.
+pub(crate) struct Chain {
+    /// Where each path is decided.
+    pub(crate) paths: Vec<Node>,
+    /// Where each rule decides.
+    pub(crate) fires: Vec<Node>,
+    /// The shared diagram.
+    pub(crate) m: Mdd,
+}
+
 /// Where one guide's questions sit in a diagram shared with another guide:
 /// the level of each question, and the code of each of its options (code 0
 /// is always "unanswered"). Used for the path diagrams only: rules test
@@ -69,15 +79,16 @@ impl<'g> Symbols<'g> {
         Self::chain(g, Mdd::new(radix, budget), None)
     }
 
-    /// The path diagrams of `g` in `m`, a diagram shared with another
-    /// guide, with `g`'s questions where `frame` puts them; and `m` back.
-    pub(crate) fn paths_in(
-        g: &'g Guide,
-        m: Mdd,
-        frame: Frame,
-    ) -> Result<(Vec<Node>, Mdd), TooLarge> {
+    /// The path and rule diagrams of `g` in `m`, a diagram shared with
+    /// another guide, with `g`'s questions where `frame` puts them; and `m`
+    /// back.
+    pub(crate) fn paths_in(g: &'g Guide, m: Mdd, frame: Frame) -> Result<Chain, TooLarge> {
         let s = Self::chain(g, m, Some(frame))?;
-        Ok((s.paths, s.m))
+        Ok(Chain {
+            paths: s.paths,
+            fires: s.fires,
+            m: s.m,
+        })
     }
 
     /// The rule chain of `g` as diagrams in `m`.
@@ -458,7 +469,13 @@ impl Guide {
                 first = Some(s.profile(codes));
                 ControlFlow::Break(())
             });
-            first
+            let mut deciders = Vec::new();
+            for (j, &fires) in s.fires.iter().enumerate() {
+                if s.m.and(fires, when).ok()? != FALSE {
+                    deciders.push(RuleId::at(j));
+                }
+            }
+            first.map(|p| (p, deciders))
         };
         for dead in self.dead(&rule_hits, &advice_hits, usize::MAX, first_where) {
             if dead.count > 0 {

@@ -1,7 +1,9 @@
 //! The decision diff against brute force: for pairs of generated guides
 //! (the second often the first with one rule's path changed), every
 //! combination of answers to the questions of either is classified by
-//! both, and the counts of `Guide::diff` must be exactly what that finds.
+//! both, and the counts of `Guide::diff` (paths and deciding rules moved,
+//! combinations only one version takes, paths no longer reached) must be
+//! exactly what that finds.
 
 use std::collections::BTreeMap;
 
@@ -38,13 +40,19 @@ fn slots(old: &Guide, new: &Guide) -> Vec<(String, Vec<Value>)> {
 /// The path `g` gives the answers of `combo` to its own questions, or
 /// `None` when one of them is not an option it offers.
 fn path_of(g: &Guide, combo: &Map<String, Value>) -> Option<String> {
+    decided(g, combo).map(|(path, _)| path)
+}
+
+/// The path and the deciding rule `g` gives `combo` (see [`path_of`]).
+fn decided(g: &Guide, combo: &Map<String, Value>) -> Option<(String, String)> {
     let own: Map<String, Value> = combo
         .iter()
         .filter(|(k, _)| g.questions().iter().any(|q| q.id() == k.as_str()))
         .map(|(k, v)| (k.clone(), v.clone()))
         .collect();
     let profile = parse_answers(g, &Value::Object(own).to_string()).ok()?;
-    Some(g.evaluate(&profile).path_id.to_string())
+    let e = g.evaluate(&profile);
+    Some((e.path_id.to_string(), e.reasons[0].rule.to_string()))
 }
 
 fn diff_holds(old_text: &str, new_text: &str, tally: &Tally) -> Result<(), TestCaseError> {
@@ -75,19 +83,53 @@ fn diff_holds(old_text: &str, new_text: &str, tally: &Tally) -> Result<(), TestC
     let mut moves: BTreeMap<(String, String), u128> = BTreeMap::new();
     let mut only_old: BTreeMap<String, u128> = BTreeMap::new();
     let mut only_new: BTreeMap<String, u128> = BTreeMap::new();
+    let mut rule_moves: BTreeMap<(String, String), u128> = BTreeMap::new();
+    let mut reached: Vec<String> = Vec::new();
     for combo in &combos {
-        match (path_of(&old, combo), path_of(&new, combo)) {
-            (Some(a), Some(b)) => {
+        let (a, b) = (decided(&old, combo), decided(&new, combo));
+        if let Some((p, _)) = &b {
+            if !reached.contains(p) {
+                reached.push(p.clone());
+            }
+        }
+        match (a, b) {
+            (Some((a, ra)), Some((b, rb))) => {
                 both += 1;
                 if a != b {
                     moved += 1;
                     *moves.entry((a, b)).or_default() += 1;
+                } else if ra != rb {
+                    *rule_moves.entry((ra, rb)).or_default() += 1;
                 }
             }
-            (Some(a), None) => *only_old.entry(a).or_default() += 1,
-            (None, Some(b)) => *only_new.entry(b).or_default() += 1,
+            (Some((a, _)), None) => *only_old.entry(a).or_default() += 1,
+            (None, Some((b, _))) => *only_new.entry(b).or_default() += 1,
             (None, None) => {}
         }
+    }
+    let got: BTreeMap<(String, String), u128> = diff
+        .rule_moves
+        .iter()
+        .map(|m| ((m.from.clone(), m.to.clone()), m.count))
+        .collect();
+    prop_assert_eq!(got, rule_moves.clone(), "rule moves");
+    prop_assert_eq!(
+        diff.rule_moved,
+        rule_moves.values().sum::<u128>(),
+        "rule moved"
+    );
+    let unreached: Vec<String> = new
+        .paths()
+        .iter()
+        .map(|p| p.id().to_owned())
+        .filter(|p| !reached.contains(p))
+        .collect();
+    prop_assert_eq!(&diff.unreached, &unreached, "unreached paths");
+    if !rule_moves.is_empty() {
+        tally.kind("rule moved");
+    }
+    if !unreached.is_empty() {
+        tally.kind("unreached");
     }
     for (seen, kind) in [
         (moved > 0, "moved"),
@@ -126,14 +168,29 @@ fn diff_holds(old_text: &str, new_text: &str, tally: &Tally) -> Result<(), TestC
         prop_assert_eq!(path_of(&old, &combo), Some(m.from.clone()), "{}", m.example);
         prop_assert_eq!(path_of(&new, &combo), Some(m.to.clone()), "{}", m.example);
     }
+    for m in &diff.rule_moves {
+        let combo: Map<String, Value> = serde_json::from_str(&m.example).expect("example is JSON");
+        prop_assert_eq!(
+            decided(&old, &combo).map(|d| d.1),
+            Some(m.from.clone()),
+            "{}",
+            m.example
+        );
+        prop_assert_eq!(
+            decided(&new, &combo).map(|d| d.1),
+            Some(m.to.clone()),
+            "{}",
+            m.example
+        );
+    }
     Ok(())
 }
 
 /// A second version of `guide`: a rule sent to another path, an option
-/// dropped or a question dropped, or a guide of its own.
+/// dropped, a question dropped, two rules swapped, or a guide of its own.
 fn edited(guide: &Value, edit: u8, pick: usize, other: &Value) -> Value {
     let mut g = guide.clone();
-    match edit % 4 {
+    match edit % 5 {
         0 => {
             let paths: Vec<Value> = g["paths"].as_array().cloned().unwrap_or_default();
             if let Some(rules) = g["rules"].as_array_mut() {
@@ -157,6 +214,16 @@ fn edited(guide: &Value, edit: u8, pick: usize, other: &Value) -> Value {
             if let Some(qs) = g["questions"].as_array_mut() {
                 if qs.len() > 1 {
                     qs.pop();
+                }
+            }
+        }
+        3 => {
+            // Two rules swapped (never the catch-all): the same paths,
+            // perhaps from other rules.
+            if let Some(rules) = g["rules"].as_array_mut() {
+                if rules.len() > 2 {
+                    let n = rules.len() - 1;
+                    rules.swap(pick % n, (pick / 7) % n);
                 }
             }
         }
