@@ -9,11 +9,12 @@
 //! the static guide that the element shows before its wasm has loaded.
 
 pub mod components;
-#[cfg(target_arch = "wasm32")]
+// The studio's engine (feature `studio`) is built without the element.
+#[cfg(all(target_arch = "wasm32", not(feature = "studio")))]
 pub mod element;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod host;
 pub mod state;
 pub mod store;
-#[cfg(all(target_arch = "wasm32", feature = "custom-guides"))]
+#[cfg(all(target_arch = "wasm32", feature = "studio"))]
 pub mod studio;

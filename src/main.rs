@@ -1,12 +1,14 @@
 //! The wasm build's entry point. The `<decision-guide>` element is defined
 //! by `element.js` before the wasm arrives; the wasm only exports what the
 //! element calls (`element.rs`). `main` names that module so the linker
-//! keeps its exports in this binary.
+//! keeps its exports in this binary. With the `studio` feature it is the
+//! guide studio's engine instead, and exports only what its worker calls
+//! (`studio.rs`), without the widget.
 
 fn main() {
-    #[cfg(target_arch = "wasm32")]
+    #[cfg(all(target_arch = "wasm32", not(feature = "studio")))]
     decision_guide::element::link();
-    #[cfg(all(target_arch = "wasm32", feature = "custom-guides"))]
+    #[cfg(all(target_arch = "wasm32", feature = "studio"))]
     decision_guide::studio::link();
 }
 

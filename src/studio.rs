@@ -1,6 +1,7 @@
-//! What the guide studio's worker calls in the custom-guides wasm: the
-//! core's `inspect` (errors, proof, golden cases) and `review` (the
-//! decision diff), each as JSON text. The same functions print
+//! What the guide studio's worker calls in its own wasm (feature `studio`,
+//! the custom-guides engine without the widget): the core's `inspect`
+//! (errors, proof, golden cases) and `review` (the decision diff), each as
+//! JSON text. The same functions print
 //! `decision-guide check --format json` and `decision-guide diff --format
 //! json`, so the studio and the CLI report the same findings.
 

@@ -19,8 +19,9 @@
 //! - `package.json` ([`package_json`]): dist/ as the npm package
 //!   `decision-guide`;
 //! - the guide studio ([`studio`]): `studio.html` and `studio/` (its
-//!   bundles from `src/studio/`, the two starting guides with their golden
-//!   cases as JSON), which loads only on its own page.
+//!   bundles from `src/studio/`, its engine, a third wasm variant without
+//!   the element (feature `studio`), the two starting guides with their
+//!   golden cases as JSON), which loads only on its own page.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -179,6 +180,19 @@ const STUDIO_GUIDES: [(&str, &str); 2] = [
 fn studio(root: &Path, dist: &Path) -> Result<()> {
     let out = dist.join("studio");
     std::fs::create_dir_all(&out)?;
+    // The studio's engine: the custom-guides reader, compiler and proof
+    // with the review of an edit, without the widget (feature `studio`).
+    wasm_variant(
+        root,
+        &["--features", "studio"],
+        "target/studio",
+        "decision-guide-studio",
+    )?;
+    std::fs::rename(
+        dist.join("decision-guide-studio_bg.wasm"),
+        out.join("decision-guide-studio_bg.wasm"),
+    )
+    .context("move the studio's wasm into dist/studio/")?;
     std::fs::copy(
         root.join("src/studio/studio.html"),
         dist.join("studio.html"),
@@ -369,7 +383,7 @@ fn studio_sizes(dist: &Path) -> Result<()> {
             total += gz;
         }
     }
-    eprintln!("  studio page, script, style and worker: {total} B gzip (no budget; the embed's is unchanged)");
+    eprintln!("  studio page, script, style, worker and engine: {total} B gzip (no budget; the embed's is unchanged)");
     Ok(())
 }
 

@@ -123,6 +123,16 @@ fn test(root: &Path) -> Result<()> {
             "--features",
             "custom-guides",
         ][..],
+        &[
+            "-p",
+            "decision-guide",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--bin",
+            "decision-guide-web",
+            "--features",
+            "studio",
+        ][..],
     ] {
         run(
             root,
