@@ -273,6 +273,18 @@ fn check_as_json_names_errors_by_line_and_findings_with_examples() {
     assert_eq!(v["errors"][0]["line"], 3);
     assert_eq!(v["proof"], Value::Null);
 
+    // The column counts characters, as an editor does, not the reader's bytes.
+    let accents = Temp::new("accents.json", "{\"title\": \"ééééééééé\", x}");
+    let o = run(&["check", accents.path(), "--format", "json"], "");
+    let v: Value = serde_json::from_str(&stdout(&o)).expect("JSON");
+    assert_eq!(
+        (
+            v["errors"][0]["line"].as_u64(),
+            v["errors"][0]["column"].as_u64()
+        ),
+        (Some(1), Some(24))
+    );
+
     let dead = guides()
         .join("../tests/broken/dead-rule.json")
         .display()
@@ -282,6 +294,11 @@ fn check_as_json_names_errors_by_line_and_findings_with_examples() {
     let v: Value = serde_json::from_str(&stdout(&o)).expect("JSON");
     let finding = &v["proof"]["findings"][0];
     assert_eq!(finding["check"], "dead-rule");
+    // Which rule, and where it is in the file, for an editor to go to.
+    assert_eq!(
+        finding["examples"][0]["entry"],
+        serde_json::json!({"id": "never", "at": "$.rules[1]"})
+    );
     assert!(finding["heading"]
         .as_str()
         .expect("heading")

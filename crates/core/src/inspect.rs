@@ -12,11 +12,20 @@ use crate::parse::parse_guide;
 use crate::text;
 
 /// The line and column a JSON reader's message ends with
-/// (`… at line 6 column 8`), if it does.
-fn line_column(message: &str) -> Option<(u64, u64)> {
+/// (`… at line 6 column 8`), if it does; the reader counts the column in
+/// bytes, and it is given back in characters (Unicode scalar values), as
+/// an editor counts them.
+fn line_column(text: &str, message: &str) -> Option<(u64, u64)> {
     let rest = &message[message.rfind(" at line ")? + " at line ".len()..];
     let (line, column) = rest.split_once(" column ")?;
-    Some((line.parse().ok()?, column.parse().ok()?))
+    let (line, column): (usize, usize) = (line.parse().ok()?, column.parse().ok()?);
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let row = text.split('\n').nth(line.checked_sub(1)?).unwrap_or("");
+    let mut bytes = column.saturating_sub(1).min(row.len());
+    while !row.is_char_boundary(bytes) {
+        bytes -= 1;
+    }
+    Some((line as u64, row[..bytes].chars().count() as u64 + 1))
 }
 
 /// Inspects a guide's text: up to `limit` example combinations a finding,
@@ -24,7 +33,7 @@ fn line_column(message: &str) -> Option<(u64, u64)> {
 ///
 /// `{"errors": [{at, message, line, column}], "proof": null | {passed,
 /// combinations, heading, error, findings: [{check, text, count, heading,
-/// examples: [{answers, line}]}]}, "cases": [{name, passed, mismatches:
+/// examples: [{answers, line, entry?: {id, at}}]}]}, "cases": [{name, passed, mismatches:
 /// [{field, want, got}]}], "casesError": null | text}`; counts are strings.
 pub fn inspect(text: &str, cases: Option<Result<Cases, String>>, limit: usize) -> Value {
     let cases_error = match &cases {
@@ -37,7 +46,7 @@ pub fn inspect(text: &str, cases: Option<Result<Cases, String>>, limit: usize) -
             let errors: Vec<Value> = errors
                 .iter()
                 .map(|e| {
-                    let at = line_column(&e.message);
+                    let at = line_column(text, &e.message);
                     json!({"at": e.at, "message": e.message,
                         "line": at.map(|a| a.0), "column": at.map(|a| a.1)})
                 })
@@ -49,10 +58,34 @@ pub fn inspect(text: &str, cases: Option<Result<Cases, String>>, limit: usize) -
         Err(e) => json!({"passed": false, "combinations": guide.combinations().to_string(),
             "heading": null, "error": e.to_string(), "findings": []}),
         Ok(proof) => {
+            // The dead entries, in the order their findings list them.
+            let dead = |hits: &[u128], ids: Vec<String>, list: &str| -> Vec<(String, String)> {
+                hits.iter()
+                    .zip(ids)
+                    .enumerate()
+                    .filter(|(_, (&h, _))| h == 0)
+                    .map(|(i, (_, id))| (id, format!("$.{list}[{i}]")))
+                    .collect()
+            };
+            let dead_rules = dead(
+                proof.rule_hits(),
+                guide.rules().iter().map(|r| r.id().to_owned()).collect(),
+                "rules",
+            );
+            let dead_advice = dead(
+                proof.advice_hits(),
+                guide.advice().iter().map(|a| a.id().to_owned()).collect(),
+                "advice",
+            );
             let findings: Vec<Value> = proof
                 .failures()
                 .iter()
                 .map(|f| {
+                    let entries = match f.check.as_str() {
+                        "dead-rule" => dead_rules.as_slice(),
+                        "dead-advice" => dead_advice.as_slice(),
+                        _ => &[],
+                    };
                     let mut examples = Vec::new();
                     proof.examples(f, |profile, detail| {
                         let answers = if example_has_answers(&f.check, &detail) {
@@ -61,10 +94,15 @@ pub fn inspect(text: &str, cases: Option<Result<Cases, String>>, limit: usize) -
                         } else {
                             Value::Null
                         };
-                        examples.push(json!({
+                        let mut example = json!({
                             "answers": answers,
                             "line": guide.example_line(&f.check, &profile, &detail),
-                        }));
+                        });
+                        // A dead entry's id and where it is in the file.
+                        if let Some((id, at)) = entries.get(examples.len()) {
+                            example["entry"] = json!({"id": id, "at": at});
+                        }
+                        examples.push(example);
                         if examples.len() >= limit {
                             std::ops::ControlFlow::Break(())
                         } else {
