@@ -109,7 +109,13 @@ fn main() -> ExitCode {
             ExitCode::from(1)
         }
         Err(Exit::Usage(e)) => {
-            eprintln!("decision-guide: {e:#}\n\n{}", usage_text());
+            // A command's own usage when the mistake was within one, else
+            // the overview.
+            let help = std::env::args()
+                .nth(1)
+                .filter(|c| COMMANDS.iter().any(|(name, _, _)| name == c))
+                .map_or_else(usage_text, |c| command_help(&c));
+            eprintln!("decision-guide: {e:#}\n\n{}", help.trim_end());
             ExitCode::from(2)
         }
     }
