@@ -218,6 +218,17 @@ fn what_a_user_gets_wrong_is_named() {
         "{}",
         stderr(&one)
     );
+    // The usage of `diff` alone, not of every command.
+    assert!(
+        stderr(&one).contains("USAGE:\n  decision-guide diff OLD NEW"),
+        "{}",
+        stderr(&one)
+    );
+    assert!(
+        !stderr(&one).contains("decision-guide classify"),
+        "{}",
+        stderr(&one)
+    );
 
     let missing = run(&["diff", &builtin_path(), "no-such-guide.json"], "");
     assert_eq!(missing.status.code(), Some(1));
