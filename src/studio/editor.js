@@ -83,6 +83,26 @@ export function replaceText(view, text) {
 }
 
 /**
+ * The UTF-16 offset in `text` (one line) of the character at `column`,
+ * counted in Unicode characters (code points) from 1, as the checker
+ * counts them: an emoji is one character there and two units here.
+ */
+export function columnOffset(text, column) {
+  let offset = 0;
+  for (let n = Math.max(column - 1, 0); n > 0 && offset < text.length; n--) {
+    offset += text.codePointAt(offset) > 0xffff ? 2 : 1;
+  }
+  return Math.min(offset, text.length);
+}
+
+/** The column, in Unicode characters from 1, of the UTF-16 offset `offset` in `text`. */
+export function columnOf(text, offset) {
+  let column = 1;
+  for (let i = 0; i < offset && i < text.length; i += text.codePointAt(i) > 0xffff ? 2 : 1) column += 1;
+  return column;
+}
+
+/**
  * The range of one error of studio_check in `state`: its line and column
  * when the reader gave them (syntax and type errors), else where its JSON
  * path is in the text.
@@ -91,7 +111,9 @@ export function errorRange(state, error) {
   const doc = state.doc;
   if (error.line != null) {
     const line = doc.line(Math.min(Math.max(error.line, 1), doc.lines));
-    const from = line.from + Math.min(Math.max((error.column ?? 1) - 1, 0), line.length);
+    // The checker does not count a byte-order mark; the editor keeps it.
+    const bom = line.number === 1 && line.text.startsWith('\ufeff') ? 1 : 0;
+    const from = line.from + bom + columnOffset(line.text.slice(bom), error.column ?? 1);
     // Mark a word, or one character, from the column on (at least one, so
     // the mark shows; at the end of a line, the character before).
     const rest = doc.sliceString(from, line.to);
