@@ -370,7 +370,7 @@ function renderDiff(diff) {
     return;
   }
   const changes = (diff.presets?.length ?? 0) + (diff.cases?.length ?? 0) + (diff.changes?.length ?? 0)
-    + (diff.rule_moves?.length ?? 0) + (diff.unreached?.length ?? 0)
+    + (diff.rule_moves?.length ?? 0) + (diff.unreached?.length ?? 0) + (diff.reordered?.length ?? 0)
     + (diff.questions?.added?.length ?? 0) + (diff.questions?.removed?.length ?? 0)
     + (diff.options?.added?.length ?? 0) + (diff.options?.removed?.length ?? 0);
   const moved = BigInt(diff.moved ?? '0');
@@ -406,6 +406,9 @@ function renderDiff(diff) {
         h('td', {}, h('code', {}, m.from)), h('td', {}, h('code', {}, m.to)), h('td', { class: 'st-num' }, count(m.count)),
         h('td', {}, h('span', { class: 'st-example' }, answersText(m.example)), ' ',
           h('button', { type: 'button', class: 'st-try', 'aria-label': `Try in preview: rule change ${i + 1}, ${m.from} to ${m.to}`, onclick: () => tryInPreview(m.example) }, 'Try in preview')))))));
+  }
+  if (diff.reordered?.length) {
+    parts.push(h('h3', {}, 'Rules in another order'), h('ul', { class: 'st-list' }, diff.reordered.map((r) => h('li', {}, h('code', {}, r.id), `: place ${r.old} → ${r.new} (first match wins)`))));
   }
   if (diff.unreached?.length) {
     parts.push(h('h3', {}, 'Paths no combination gets any more'), h('ul', { class: 'st-list' }, diff.unreached.map((p) => h('li', {}, h('code', {}, p)))));

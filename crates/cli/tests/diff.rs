@@ -361,6 +361,10 @@ fn reordered_rules_keep_paths_but_change_reasons() {
         (Some("voice"), Some("jurisdiction"))
     );
     assert_eq!(moves[0]["count"], v["rule_moved"]);
+    assert_eq!(
+        v["reordered"],
+        serde_json::json!([{"id": "voice", "old": 10, "new": 11}, {"id": "jurisdiction", "old": 11, "new": 10}])
+    );
     // The example is decided by each rule in its version.
     let rule = |guide: &str| {
         let o = run(

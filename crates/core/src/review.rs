@@ -34,6 +34,9 @@ pub struct Review {
     pub cases_failing: Vec<(String, String)>,
     /// Values of the file that changed, were added or removed.
     pub changes: Vec<FieldChange>,
+    /// Rules both versions have whose place in the order changed, with
+    /// their place (from 1) among the rules both have, before and after.
+    pub reordered: Vec<(String, usize, usize)>,
 }
 
 /// A golden case whose result changed with the edit.
@@ -190,8 +193,26 @@ pub fn review(old: &str, new: &str, cases: Option<&Cases>) -> Result<Review, Rev
     if let (Ok(a), Ok(b)) = (value(old), value(new)) {
         compare("$", Some(&a), Some(&b), &mut changes);
     }
+    // First match wins, so the order of rules is part of the advice.
+    let ids = |g: &Guide, other: &Guide| -> Vec<String> {
+        g.rules()
+            .iter()
+            .map(|r| r.id().to_owned())
+            .filter(|id| other.rules().iter().any(|r| r.id() == id))
+            .collect()
+    };
+    let (before, after) = (ids(&old_guide, &new_guide), ids(&new_guide, &old_guide));
+    let reordered = before
+        .iter()
+        .enumerate()
+        .filter_map(|(i, id)| {
+            let j = after.iter().position(|x| x == id)?;
+            (i != j).then(|| (id.clone(), i + 1, j + 1))
+        })
+        .collect();
     let name = |g: &Guide| format!("{} {}", g.id(), g.version());
     Ok(Review {
+        reordered,
         names: (name(&old_guide), name(&new_guide)),
         diff,
         new_broken,
@@ -303,6 +324,7 @@ impl Review {
             && d.options_removed.is_empty()
             && self.cases.is_empty()
             && self.changes.is_empty()
+            && self.reordered.is_empty()
     }
 
     /// The title line's two names, saying so when they are the same.
@@ -478,6 +500,13 @@ impl Review {
             d.unreached.iter().map(|p| c(p)).collect(),
         );
         section(
+            "Rules in another order (first match wins; places among the rules both versions have)",
+            self.reordered
+                .iter()
+                .map(|(id, a, b)| format!("{}: {a} → {b}", c(id)))
+                .collect(),
+        );
+        section(
             "Questions added",
             d.questions_added.iter().map(|q| c(q)).collect(),
         );
@@ -646,6 +675,13 @@ impl Review {
             self.changes
                 .iter()
                 .map(|t| json!({"at": t.at, "old": t.old.as_deref().map(answers), "new": t.new.as_deref().map(answers)}))
+                .collect(),
+        );
+        out.insert(
+            "reordered".into(),
+            self.reordered
+                .iter()
+                .map(|(id, a, b)| json!({"id": id, "old": a, "new": b}))
                 .collect(),
         );
         out.insert("markdown".into(), json!(self.to_markdown()));
