@@ -209,57 +209,60 @@ impl Guide {
             out
         };
 
-        let mut moves = Vec::new();
-        let mut moved = 0;
-        for (a, &from) in old_paths.iter().enumerate() {
-            for (b, &to) in new_paths.iter().enumerate() {
-                let (from_id, to_id) = (&self.paths[a].id, &new.paths[b].id);
-                if from_id == to_id {
-                    continue;
+        // Where the old version decides `from` and the new one `to`, for
+        // each pair `counts` keeps: counted, with an example, biggest first.
+        let between = |m: &mut Mdd,
+                       old: &[(Node, String)],
+                       new: &[(Node, String)],
+                       counts: &dyn Fn(usize, usize) -> bool|
+         -> Result<(Vec<Move>, u128), TooLarge> {
+            let (mut out, mut total) = (Vec::new(), 0);
+            for (a, (from, from_id)) in old.iter().enumerate() {
+                for (b, (to, to_id)) in new.iter().enumerate() {
+                    if !counts(a, b) {
+                        continue;
+                    }
+                    let at = m.and(*from, *to)?;
+                    let at = m.and(at, both)?;
+                    if at == FALSE {
+                        continue;
+                    }
+                    let count = m.count(at);
+                    total += count;
+                    out.push(Move {
+                        from: from_id.clone(),
+                        to: to_id.clone(),
+                        count,
+                        example: example(m, at),
+                    });
                 }
-                let at = m.and(from, to).map_err(tangled)?;
-                let at = m.and(at, both).map_err(tangled)?;
-                if at == FALSE {
-                    continue;
-                }
-                let count = m.count(at);
-                moved += count;
-                moves.push(Move {
-                    from: from_id.to_string(),
-                    to: to_id.to_string(),
-                    count,
-                    example: example(&m, at),
-                });
             }
-        }
-        moves.sort_by_key(|m| std::cmp::Reverse(m.count));
-
+            out.sort_by_key(|m| std::cmp::Reverse(m.count));
+            Ok((out, total))
+        };
+        let named = |nodes: &[Node], ids: Vec<String>| -> Vec<(Node, String)> {
+            nodes.iter().copied().zip(ids).collect()
+        };
+        let path_ids = |g: &Guide| g.paths.iter().map(|p| p.id.to_string()).collect();
+        let rule_ids = |g: &Guide| g.rules.iter().map(|r| r.id.to_string()).collect();
+        let (old_p, new_p) = (
+            named(&old_paths, path_ids(self)),
+            named(&new_paths, path_ids(new)),
+        );
+        let (moves, moved) =
+            between(&mut m, &old_p, &new_p, &|a, b| old_p[a].1 != new_p[b].1).map_err(tangled)?;
         // The same path, decided by another rule: the reason a reader sees
         // changes (a reordered or tightened rule).
-        let mut rule_moves = Vec::new();
-        let mut rule_moved = 0;
-        for (a, &from) in old_fires.iter().enumerate() {
-            for (b, &to) in new_fires.iter().enumerate() {
-                let (x, y) = (&self.rules[a], &new.rules[b]);
-                if x.id == y.id || self.path(x.path).id != new.path(y.path).id {
-                    continue;
-                }
-                let at = m.and(from, to).map_err(tangled)?;
-                let at = m.and(at, both).map_err(tangled)?;
-                if at == FALSE {
-                    continue;
-                }
-                let count = m.count(at);
-                rule_moved += count;
-                rule_moves.push(Move {
-                    from: x.id.to_string(),
-                    to: y.id.to_string(),
-                    count,
-                    example: example(&m, at),
-                });
-            }
-        }
-        rule_moves.sort_by_key(|m| std::cmp::Reverse(m.count));
+        let (old_r, new_r) = (
+            named(&old_fires, rule_ids(self)),
+            named(&new_fires, rule_ids(new)),
+        );
+        let same_path = |a: usize, b: usize| {
+            let (x, y) = (&self.rules[a], &new.rules[b]);
+            x.id != y.id && self.path(x.path).id == new.path(y.path).id
+        };
+        let (rule_moves, rule_moved) =
+            between(&mut m, &old_r, &new_r, &same_path).map_err(tangled)?;
 
         // Paths the new version gives no combination it can be given.
         let mut unreached = Vec::new();
