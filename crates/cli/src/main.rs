@@ -54,7 +54,9 @@ between each pair of paths, with the first of each; combinations only one
 version can be given (an option added or removed); questions and options
 added or removed; presets whose path changed; texts that changed. With
 --cases (a *.cases.toml file, or its JSON twin), the golden cases whose
-result changed. --format markdown writes it for a pull request.",
+result changed. --format markdown writes it for a pull request. Exits 0
+whenever the review is written, whatever it finds (read \"new_broken\",
+\"moved\" and \"cases\" of --format json to gate a merge).",
     ),
     (
         "guide",
@@ -155,13 +157,11 @@ fn run() -> Result<ExitCode, Exit> {
             _ => write_stdout(&format!("{}\n", usage_text())),
         },
         other => Err(usage(anyhow::anyhow!(
-            "unknown command {other:?} (expected classify, check, guide or presets)"
+            "unknown command {other:?} (expected classify, check, diff, guide, presets or help)"
         ))),
     }
 }
 
-/// Loads a guide file, or the built-in guide. A malformed file prints every
-/// problem with its JSON path.
 /// Golden cases from a `*.cases.toml` file, or their JSON twin (`.json`).
 fn load_cases(file: &str) -> Result<Cases, Exit> {
     let text = read_text(file, "cases")?;
@@ -184,6 +184,8 @@ fn read_text(file: &str, what: &str) -> Result<String, Exit> {
         .map_err(Exit::Input)
 }
 
+/// Loads a guide file, or the built-in guide. A malformed file prints every
+/// problem with its JSON path.
 fn load_guide(file: Option<&str>) -> Result<Guide, Exit> {
     let Some(file) = file else {
         return Ok(builtin().clone());
@@ -361,6 +363,11 @@ fn check(parser: &mut lexopt::Parser) -> Result<ExitCode, Exit> {
         }
     }
     if json {
+        if limit == usize::MAX {
+            return Err(usage(anyhow::anyhow!(
+                "--all streams text only: JSON is one object, held whole; use --limit N with --format json"
+            )));
+        }
         if enumerate {
             return Err(usage(anyhow::anyhow!(
                 "--enumerate writes text only; leave out --format json"

@@ -382,3 +382,118 @@ fn reordered_rules_keep_paths_but_change_reasons() {
         "{text}"
     );
 }
+
+/// The example team guide with its questions replaced by `questions` and
+/// its rules by one that tests `when` (if any) and the catch-all.
+fn with_questions(questions: Value, when: Option<Value>) -> Value {
+    let file = guides().join("examples/always-bedrock.json");
+    let mut g: Value =
+        serde_json::from_str(&std::fs::read_to_string(file).expect("guide")).expect("json");
+    g["questions"] = questions;
+    g["invariants"] = serde_json::json!([]);
+    g["presets"] = serde_json::json!([]);
+    let catch_all = serde_json::json!({"id": "acme-standard", "path": "bedrock-models", "reason": "Acme's standard."});
+    g["rules"] = match when {
+        Some(when) => {
+            serde_json::json!([{"id": "picked", "when": when, "path": "managed-agents", "reason": "Because {because}."}, catch_all])
+        }
+        None => serde_json::json!([catch_all]),
+    };
+    g
+}
+
+/// `n` choice questions `{prefix}{i}`, each with the values `{value}0…`.
+fn choices(prefix: &str, n: usize, options: usize, value: &str) -> Value {
+    (0..n)
+        .map(|i| {
+            let options: Vec<Value> = (0..options)
+                .map(|k| serde_json::json!({"value": format!("{value}{k}"), "label": format!("Answer {k}"), "fact": format!("it is {value}{k}")}))
+                .collect();
+            serde_json::json!({"id": format!("{prefix}{i}"), "type": "choice", "prompt": "Which?", "options": options,
+                "unanswered": {"assume": format!("{value}0"), "meaning": "Assumed the first."}})
+        })
+        .collect()
+}
+
+#[test]
+fn counts_that_would_not_fit_128_bits_are_refused_not_wrapped() {
+    // 4^64 = 2^128 combinations: one more than 128 bits count.
+    let huge = Temp::new(
+        "huge.json",
+        &with_questions(choices("q", 64, 3, "v"), None).to_string(),
+    );
+    let o = run(&["check", huge.path()], "");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("more combinations of answers than can be counted"),
+        "{}",
+        stderr(&o)
+    );
+    // Two versions of 2^64 each, with no question in common: 2^128 together.
+    let a = Temp::new(
+        "a.json",
+        &with_questions(choices("a", 32, 3, "v"), None).to_string(),
+    );
+    let b = Temp::new(
+        "b.json",
+        &with_questions(choices("b", 32, 3, "v"), None).to_string(),
+    );
+    let o = run(&["diff", a.path(), b.path()], "");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("the two versions together have more combinations"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn a_question_with_more_than_255_values_across_versions_lists_true_examples() {
+    let when = serde_json::json!({"q": "q0", "is": "v10"});
+    let old = Temp::new(
+        "old.json",
+        &with_questions(choices("q", 1, 250, "v"), Some(when)).to_string(),
+    );
+    let new = Temp::new(
+        "new.json",
+        &with_questions(choices("q", 1, 250, "w"), None).to_string(),
+    );
+    let o = run(&["diff", old.path(), new.path(), "--format", "json"], "");
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: Value = serde_json::from_str(&stdout(&o)).expect("JSON");
+    let managed = v["only_old"]
+        .as_array()
+        .expect("only_old")
+        .iter()
+        .find(|o| o["path"] == "managed-agents")
+        .expect("the old version's managed-agents combination");
+    assert_eq!(managed["count"], "1");
+    assert_eq!(managed["example"], serde_json::json!({"q0": "v10"}));
+}
+
+#[test]
+fn an_id_cannot_pass_for_the_words_of_a_dead_rule() {
+    // A rule that never holds, whose id holds the words "as here".
+    let when = serde_json::json!({"all": [{"q": "q0", "is": "v1"}, {"q": "q0", "is": "v2"}]});
+    let mut g = with_questions(choices("q", 1, 3, "v"), Some(when));
+    g["rules"][0]["id"] = Value::from("alias here");
+    let guide = Temp::new("dead.json", &g.to_string());
+    let o = run(&["check", guide.path(), "--format", "json"], "");
+    let v: Value = serde_json::from_str(&stdout(&o)).expect("JSON");
+    let example = &v["proof"]["findings"][0]["examples"][0];
+    assert_eq!(example["answers"], Value::Null, "{example}");
+    assert!(example["line"]
+        .as_str()
+        .expect("line")
+        .ends_with("no combination meets its condition"));
+    // --limit 0 lists no example, as the text does.
+    let o = run(
+        &["check", guide.path(), "--format", "json", "--limit", "0"],
+        "",
+    );
+    let v: Value = serde_json::from_str(&stdout(&o)).expect("JSON");
+    assert_eq!(v["proof"]["findings"][0]["examples"], serde_json::json!([]));
+    // --all is text only.
+    let o = run(&["check", guide.path(), "--format", "json", "--all"], "");
+    assert_eq!(o.status.code(), Some(2));
+}

@@ -23,12 +23,14 @@ pub struct Cases {
 }
 
 /// One golden case: a set of answers (or a preset) and what the guide must
-/// answer for it. Fields left out are not checked, but `warnings` and
-/// `blocked` (none, when left out) always are.
+/// answer for it. `name`, `expect`, `rule`, `warnings` and `why` are
+/// required; `blocked` is always checked (none, when left out); the other
+/// fields are checked when given.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Case {
-    /// What the case is about, unique in its file.
+    /// What the case is about (a file's names should be unique: reviews
+    /// name cases by it).
     pub name: String,
     /// The preset whose answers the case takes (or `answers`).
     #[serde(default)]

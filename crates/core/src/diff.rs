@@ -176,6 +176,11 @@ impl Guide {
         let tangled = |_: TooLarge| CheckError::TooTangled(MAX_NODES);
         let slots = slots(self, new);
         let n = slots.len();
+        // Every count below is at most this product: it must fit.
+        slots
+            .iter()
+            .try_fold(1u128, |acc, s| acc.checked_mul(s.values.len() as u128 + 1))
+            .ok_or(CheckError::TooManyToCount)?;
         let radix = (0..n)
             .map(|l| slots[n - 1 - l].values.len() as u16 + 1)
             .collect();

@@ -88,6 +88,9 @@ pub fn inspect(text: &str, cases: Option<Result<Cases, String>>, limit: usize) -
                     };
                     let mut examples = Vec::new();
                     proof.examples(f, |profile, detail| {
+                        if examples.len() >= limit {
+                            return std::ops::ControlFlow::Break(());
+                        }
                         let answers = if example_has_answers(&f.check, &detail) {
                             serde_json::from_str::<Value>(&guide.answers_json(&profile))
                                 .unwrap_or(Value::Null)

@@ -294,9 +294,9 @@ impl Mdd {
     pub(crate) fn for_each(
         &self,
         f: Node,
-        mut visit: impl FnMut(&[u8]) -> ControlFlow<()>,
+        mut visit: impl FnMut(&[u16]) -> ControlFlow<()>,
     ) -> ControlFlow<()> {
-        let mut codes = vec![0u8; self.levels()];
+        let mut codes = vec![0u16; self.levels()];
         self.walk(f, 0, &mut codes, &mut visit)
     }
 
@@ -304,8 +304,8 @@ impl Mdd {
         &self,
         f: Node,
         l: usize,
-        codes: &mut [u8],
-        visit: &mut impl FnMut(&[u8]) -> ControlFlow<()>,
+        codes: &mut [u16],
+        visit: &mut impl FnMut(&[u16]) -> ControlFlow<()>,
     ) -> ControlFlow<()> {
         if f == FALSE {
             return ControlFlow::Continue(());
@@ -314,7 +314,7 @@ impl Mdd {
             return visit(codes);
         }
         for code in 0..self.radix(l) {
-            codes[l] = code as u8;
+            codes[l] = code as u16;
             self.walk(self.child(f, l, code), l + 1, codes, visit)?;
         }
         ControlFlow::Continue(())
@@ -371,7 +371,7 @@ mod tests {
         Mdd::new(vec![3, 2, 4], 1000)
     }
 
-    fn members(m: &Mdd, f: Node) -> Vec<Vec<u8>> {
+    fn members(m: &Mdd, f: Node) -> Vec<Vec<u16>> {
         let mut out = Vec::new();
         let _ = m.for_each(f, |c| {
             out.push(c.to_vec());
@@ -391,7 +391,7 @@ mod tests {
         let not_a = m.not(a).expect("fits");
         let all = members(&m, TRUE);
         assert_eq!(all.len(), 24);
-        let by = |f: &dyn Fn(&[u8]) -> bool| -> Vec<Vec<u8>> {
+        let by = |f: &dyn Fn(&[u16]) -> bool| -> Vec<Vec<u16>> {
             all.iter().filter(|c| f(c)).cloned().collect()
         };
         assert_eq!(members(&m, ab), by(&|c| c[0] != 1 && c[2] >= 2));

@@ -351,12 +351,14 @@ impl Review {
                 "| From {what} | To {what} | Combinations | For example |\n|---|---|---:|---|\n"
             ));
             for m in moves {
+                // A `|` ends a table cell even inside code.
+                let cell = |t: &str| code(t).replace('|', "\\|");
                 out.push_str(&format!(
                     "| {} | {} | {} | {} |\n",
-                    code(&m.from),
-                    code(&m.to),
+                    cell(&m.from),
+                    cell(&m.to),
                     grouped(m.count),
-                    code(&m.example)
+                    cell(&m.example)
                 ));
             }
             out.push('\n');

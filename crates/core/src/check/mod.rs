@@ -73,6 +73,9 @@ pub enum CheckError {
     /// The rules are so entangled that their decision diagrams would pass
     /// this many nodes.
     TooTangled(usize),
+    /// Two versions of a guide have, over the questions and options of
+    /// either, more combinations than 128 bits count (the diff only).
+    TooManyToCount,
 }
 
 impl fmt::Display for CheckError {
@@ -81,6 +84,10 @@ impl fmt::Display for CheckError {
             CheckError::TooLarge(n) => write!(
                 f,
                 "the guide has {n} combinations of answers, more than the {MAX_COMBINATIONS} the enumerating check lists; use the symbolic check"
+            ),
+            CheckError::TooManyToCount => write!(
+                f,
+                "the two versions together have more combinations of answers than can be counted (2^128 or more): compare versions with fewer questions or options"
             ),
             CheckError::TooTangled(n) => write!(
                 f,
@@ -289,10 +296,7 @@ impl Guide {
                 }
                 None => (
                     self.empty_profile(),
-                    format!(
-                        "rule {:?} never applies: no combination meets its condition",
-                        r.id
-                    ),
+                    format!("rule {:?}{NO_COMBINATION}", r.id),
                 ),
             });
         }
@@ -315,9 +319,31 @@ impl Guide {
 /// How a dead rule's example says that earlier rules take its combinations.
 const SHADOWED: &str = "as here";
 
-/// Whether an example of a broken promise names a combination of answers
-/// (every one does, but for a dead advice entry and a rule whose condition
-/// never holds).
+/// What follows the id of a dead rule whose condition never holds.
+const NO_COMBINATION: &str = " never applies: no combination meets its condition";
+
+/// Whether an example of a broken promise names a combination of answers:
+/// every one does, but a dead advice entry and a rule whose condition never
+/// holds. The rule's id is read as the quoted text it was written as (its
+/// own quotes escaped), so no id can pass for the words after it.
 pub fn example_has_answers(check: &str, detail: &str) -> bool {
-    !check.starts_with("dead-") || detail.contains(SHADOWED)
+    match check {
+        "dead-advice" => false,
+        "dead-rule" => after_quoted_id(detail) != Some(NO_COMBINATION),
+        _ => true,
+    }
+}
+
+/// The words after `rule "…"` at the start of `detail`.
+fn after_quoted_id(detail: &str) -> Option<&str> {
+    let rest = detail.strip_prefix("rule \"")?;
+    let mut escaped = false;
+    for (i, c) in rest.char_indices() {
+        match c {
+            '\\' if !escaped => escaped = true,
+            '"' if !escaped => return Some(&rest[i + 1..]),
+            _ => escaped = false,
+        }
+    }
+    None
 }

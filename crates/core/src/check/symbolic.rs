@@ -131,10 +131,11 @@ impl<'g> Symbols<'g> {
     }
 
     /// The profile of one combination, given as one code per level.
-    pub(crate) fn profile(&self, codes: &[u8]) -> Profile {
+    pub(crate) fn profile(&self, codes: &[u16]) -> Profile {
         let mut profile = self.g.empty_profile();
         for (q, _) in self.g.question_ids() {
-            let code = codes[self.level(q)];
+            // A guide's own codes fit its options (at most MAX_OPTIONS).
+            let code = codes[self.level(q)] as u8;
             profile.set(q, code.checked_sub(1).map(OptionId));
         }
         profile

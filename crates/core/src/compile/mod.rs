@@ -348,6 +348,19 @@ impl<'a> Compiler<'a> {
             );
         }
 
+        // Every count of combinations (the proof's, the diff's) is exact in
+        // 128 bits; a guide with more combinations than that is refused.
+        let combinations = self
+            .questions
+            .iter()
+            .try_fold(1u128, |n, q| n.checked_mul(q.options.len() as u128 + 1));
+        if combinations.is_none() {
+            self.err(
+                "$.questions",
+                "the guide has more combinations of answers than can be counted (2^128 or more): ask fewer questions or offer fewer options",
+            );
+        }
+
         if !self.errors.is_empty() {
             return Err(self.errors);
         }
