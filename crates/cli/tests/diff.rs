@@ -67,6 +67,14 @@ fn with_rule_path(rule: &str, path: &str) -> Value {
     g
 }
 
+/// What `diff ARGS --format json` writes, which must succeed.
+fn diff_json(args: &[&str]) -> Value {
+    let args = [&["diff"][..], args, &["--format", "json"]].concat();
+    let o = run(&args, "");
+    assert!(o.status.success(), "{args:?}: {}", stderr(&o));
+    serde_json::from_str(&stdout(&o)).expect("one JSON object")
+}
+
 /// The path `classify` gives `answers` with `guide`.
 fn classify(guide: &str, answers: &Value) -> String {
     let o = run(&["classify", "--guide", guide], answers.to_string());
@@ -85,20 +93,7 @@ fn an_edited_rule_is_reviewed_with_its_moves_and_the_cases_it_breaks() {
         .join("openai-on-aws.cases.toml")
         .display()
         .to_string();
-    let o = run(
-        &[
-            "diff",
-            &builtin_path(),
-            new.path(),
-            "--cases",
-            &cases,
-            "--format",
-            "json",
-        ],
-        "",
-    );
-    assert!(o.status.success(), "{}", stderr(&o));
-    let v: Value = serde_json::from_str(&stdout(&o)).expect("one JSON object");
+    let v = diff_json(&[&builtin_path(), new.path(), "--cases", &cases]);
     assert_eq!(v["same_questions"], true);
     // Every combination of the guide is compared: as many as `check` proves.
     let check = run(&["check", "--format", "json"], "");
@@ -196,9 +191,7 @@ fn added_and_removed_questions_and_options_are_named() {
         .expect("options")
         .push(third);
     let new = Temp::new("new.json", &g.to_string());
-    let o = run(&["diff", &old, new.path(), "--format", "json"], "");
-    assert!(o.status.success(), "{}", stderr(&o));
-    let v: Value = serde_json::from_str(&stdout(&o)).expect("JSON");
+    let v = diff_json(&[&old, new.path()]);
     assert_eq!(v["same_questions"], false);
     assert_eq!(v["options"]["added"], serde_json::json!(["shape=batch"]));
     let only_new = v["only_new"].as_array().expect("only_new");
@@ -347,12 +340,7 @@ fn reordered_rules_keep_paths_but_change_reasons() {
     let (i, j) = (at("voice"), at("jurisdiction"));
     rules.swap(i, j);
     let new = Temp::new("new.json", &g.to_string());
-    let o = run(
-        &["diff", &builtin_path(), new.path(), "--format", "json"],
-        "",
-    );
-    assert!(o.status.success(), "{}", stderr(&o));
-    let v: Value = serde_json::from_str(&stdout(&o)).expect("JSON");
+    let v = diff_json(&[&builtin_path(), new.path()]);
     assert_eq!(v["moved"], "0");
     let moves = v["rule_moves"].as_array().expect("rule moves");
     assert_eq!(moves.len(), 1, "{moves:?}");
@@ -458,9 +446,7 @@ fn a_question_with_more_than_255_values_across_versions_lists_true_examples() {
         "new.json",
         &with_questions(choices("q", 1, 250, "w"), None).to_string(),
     );
-    let o = run(&["diff", old.path(), new.path(), "--format", "json"], "");
-    assert!(o.status.success(), "{}", stderr(&o));
-    let v: Value = serde_json::from_str(&stdout(&o)).expect("JSON");
+    let v = diff_json(&[old.path(), new.path()]);
     let managed = v["only_old"]
         .as_array()
         .expect("only_old")

@@ -7,7 +7,7 @@
 use serde_json::{json, Value};
 
 use crate::cases::Cases;
-use crate::check::{example_has_answers, failure_heading};
+use crate::check::{dead_entries, example_has_answers, failure_heading};
 use crate::parse::parse_guide;
 use crate::text;
 
@@ -60,11 +60,8 @@ pub fn inspect(text: &str, cases: Option<Result<Cases, String>>, limit: usize) -
         Ok(proof) => {
             // The dead entries, in the order their findings list them.
             let dead = |hits: &[u128], ids: Vec<String>, list: &str| -> Vec<(String, String)> {
-                hits.iter()
-                    .zip(ids)
-                    .enumerate()
-                    .filter(|(_, (&h, _))| h == 0)
-                    .map(|(i, (_, id))| (id, format!("$.{list}[{i}]")))
+                dead_entries(hits)
+                    .map(|i| (ids[i].clone(), format!("$.{list}[{i}]")))
                     .collect()
             };
             let dead_rules = dead(

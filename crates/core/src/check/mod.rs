@@ -258,13 +258,8 @@ impl Guide {
         // combination, the rule that decides it, and every rule that
         // decides some of them), or its condition never holds.
         let mut rules = Vec::new();
-        for (i, (r, _)) in self
-            .rules
-            .iter()
-            .zip(rule_hits)
-            .enumerate()
-            .filter(|(_, (_, &h))| h == 0)
-        {
+        for i in dead_entries(rule_hits) {
+            let r = &self.rules[i];
             if rules.len() >= limit {
                 rules.push((self.empty_profile(), String::new()));
                 continue;
@@ -300,12 +295,9 @@ impl Guide {
                 ),
             });
         }
-        let advice = self
-            .advice
-            .iter()
-            .zip(advice_hits)
-            .filter(|(_, &h)| h == 0)
-            .map(|(a, _)| {
+        let advice = dead_entries(advice_hits)
+            .map(|i| &self.advice[i])
+            .map(|a| {
                 (
                     self.empty_profile(),
                     format!("advice {:?} never applies", a.id),
@@ -314,6 +306,16 @@ impl Guide {
             .collect();
         [dead("rule", rules), dead("advice", advice)]
     }
+}
+
+/// The positions of the entries (rules, or advice) that apply nowhere,
+/// given how often each applies: the order in which their dead-entry
+/// findings list them.
+pub(crate) fn dead_entries(hits: &[u128]) -> impl Iterator<Item = usize> + '_ {
+    hits.iter()
+        .enumerate()
+        .filter(|(_, &h)| h == 0)
+        .map(|(i, _)| i)
 }
 
 /// How a dead rule's example says that earlier rules take its combinations.

@@ -7,7 +7,7 @@
 
 use std::collections::BTreeMap;
 
-use decision_guide_core::{parse_answers, parse_guide, Guide};
+use decision_guide_core::{parse_answers, parse_guide, Guide, Move, Only};
 use proptest::prelude::*;
 use serde_json::{Map, Value};
 
@@ -53,6 +53,19 @@ fn decided(g: &Guide, combo: &Map<String, Value>) -> Option<(String, String)> {
     let profile = parse_answers(g, &Value::Object(own).to_string()).ok()?;
     let e = g.evaluate(&profile);
     Some((e.path_id.to_string(), e.reasons[0].rule.to_string()))
+}
+
+/// A diff's moves as counts by (from, to).
+fn by_pair(moves: &[Move]) -> BTreeMap<(String, String), u128> {
+    moves
+        .iter()
+        .map(|m| ((m.from.clone(), m.to.clone()), m.count))
+        .collect()
+}
+
+/// Combinations only one version takes, as counts by path.
+fn by_path(only: &[Only]) -> BTreeMap<String, u128> {
+    only.iter().map(|o| (o.path.clone(), o.count)).collect()
 }
 
 fn diff_holds(old_text: &str, new_text: &str, tally: &Tally) -> Result<(), TestCaseError> {
@@ -107,12 +120,7 @@ fn diff_holds(old_text: &str, new_text: &str, tally: &Tally) -> Result<(), TestC
             (None, None) => {}
         }
     }
-    let got: BTreeMap<(String, String), u128> = diff
-        .rule_moves
-        .iter()
-        .map(|m| ((m.from.clone(), m.to.clone()), m.count))
-        .collect();
-    prop_assert_eq!(got, rule_moves.clone(), "rule moves");
+    prop_assert_eq!(by_pair(&diff.rule_moves), rule_moves.clone(), "rule moves");
     prop_assert_eq!(
         diff.rule_moved,
         rule_moves.values().sum::<u128>(),
@@ -144,24 +152,9 @@ fn diff_holds(old_text: &str, new_text: &str, tally: &Tally) -> Result<(), TestC
     }
     prop_assert_eq!(diff.combinations, both, "combinations both take");
     prop_assert_eq!(diff.moved, moved, "combinations moved");
-    let got: BTreeMap<(String, String), u128> = diff
-        .moves
-        .iter()
-        .map(|m| ((m.from.clone(), m.to.clone()), m.count))
-        .collect();
-    prop_assert_eq!(got, moves, "moves");
-    let got: BTreeMap<String, u128> = diff
-        .only_old
-        .iter()
-        .map(|o| (o.path.clone(), o.count))
-        .collect();
-    prop_assert_eq!(got, only_old, "only the old version");
-    let got: BTreeMap<String, u128> = diff
-        .only_new
-        .iter()
-        .map(|o| (o.path.clone(), o.count))
-        .collect();
-    prop_assert_eq!(got, only_new, "only the new version");
+    prop_assert_eq!(by_pair(&diff.moves), moves, "moves");
+    prop_assert_eq!(by_path(&diff.only_old), only_old, "only the old version");
+    prop_assert_eq!(by_path(&diff.only_new), only_new, "only the new version");
     // Each example is one of the combinations it stands for.
     for m in &diff.moves {
         let combo: Map<String, Value> = serde_json::from_str(&m.example).expect("example is JSON");
