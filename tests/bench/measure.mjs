@@ -24,6 +24,16 @@
 //   wait for its table, remove (after 20 uncounted warm-up cycles); DOM
 //   nodes, JS listeners, JS heap and (when
 //   the element exposes it) wasm memory, after forced GC, before and after.
+// Two more pages are generated into target/bench-pages/ (served at
+// /bench-pages/) from what `cargo xtask dist` leaves in target/embed/, each
+// in the same host page:
+// - same-static: the widget's own pre-render (its HTML and stylesheet) as
+//   static HTML in a declarative shadow root, no JS: the guide's whole
+//   content, where static.html carries a hand-written fifth of it;
+// - floor: the least an embed of this kind can do: an external module that
+//   shows the same pre-render in a shadow root, then fetches and
+//   instantiates an empty wasm (8 bytes) and marks itself interactive. No
+//   glue, no engine, no render: what no module-and-wasm widget can beat.
 // It prints a table and merges its figures into --json (default
 // target/bench.json) under the key "browser". Any page that fails to load
 // or measurement that does not complete in time ends the run with exit 1.
@@ -42,14 +52,19 @@ const LOAD_TIMEOUT = 30_000; // a page to load and show its content / become int
 const STEP_TIMEOUT = 5_000; // one answer change to reach the result panel
 const CYCLE_TIMEOUT = 10_000; // one widget to render its table
 const WATCHDOG = 30 * 60_000; // the whole run
-const WARM_UP_CYCLES = 20; // mount/unmount cycles before the memory "before" reading
+const WARM_UP_CYCLES = 20;
+const FIRST_CHANGES = 3; // answer changes of a load left out of the "later" figures // mount/unmount cycles before the memory "before" reading
 
 // The pages, and how each says it is interactive.
+// `answers`: whether the page is a questionnaire the answer changes drive.
 const PAGES = [
-  { name: 'static', path: '/www/bench/static.html', interactive: null, baseline: null },
-  { name: 'vanilla', path: '/www/bench/vanilla.html', interactive: 'mark', baseline: null },
-  { name: 'widget', path: '/www/bench/widget.html', interactive: 'widget', baseline: true },
+  { name: 'static', path: '/www/bench/static.html', interactive: null, answers: false },
+  { name: 'vanilla', path: '/www/bench/vanilla.html', interactive: 'mark', answers: true },
+  { name: 'widget', path: '/www/bench/widget.html', interactive: 'widget', answers: true },
+  { name: 'same-static', path: '/bench-pages/same-static.html', interactive: null, answers: false },
+  { name: 'floor', path: '/bench-pages/floor.html', interactive: 'widget', answers: false },
 ];
+const GENERATED = join(root, 'target/bench-pages');
 
 /** An expected failure: printed as one line, exit 1. */
 class BenchError extends Error {}
@@ -88,7 +103,7 @@ function checkInputs() {
     if (!existsSync(join(root, f))) throw new BenchError(`${f} is missing: build it first (cargo xtask dist)`);
   }
   const hosts = PAGES.map((p) => {
-    const file = join(root, p.path.replace(/^\/www\//, 'www/'));
+    const file = p.path.startsWith('/bench-pages/') ? join(GENERATED, p.path.slice('/bench-pages/'.length)) : join(root, p.path.replace(/^\/www\//, 'www/'));
     if (!existsSync(file)) throw new BenchError(`${file} is missing`);
     const html = readFileSync(file, 'utf8');
     if (!html.includes('<!-- guide:end -->')) throw new BenchError(`${file}: no <!-- guide:start --> … <!-- guide:end --> region`);
@@ -101,6 +116,55 @@ function checkInputs() {
       throw new BenchError(`the host page of ${PAGES[i].name}.html differs from ${PAGES[0].name}.html outside the guide regions (near: ${JSON.stringify(hosts[i][line] ?? '(end)')})`);
     }
   }
+}
+
+// ---------------------------------------------------------------- generated pages
+
+/** Writes same-static.html, floor.html, floor.js and floor.wasm into target/bench-pages/. */
+function writeGeneratedPages() {
+  const embed = join(root, 'target/embed');
+  for (const f of ['prerender.json', 'widget.min.css']) {
+    if (!existsSync(join(embed, f))) throw new BenchError(`target/embed/${f} is missing: build it first (cargo xtask dist)`);
+  }
+  const { html } = JSON.parse(readFileSync(join(embed, 'prerender.json'), 'utf8'));
+  const css = readFileSync(join(embed, 'widget.min.css'), 'utf8');
+  if (typeof html !== 'string' || !html.includes('<table')) throw new BenchError('target/embed/prerender.json holds no pre-rendered guide with a table');
+  if (/<\/style/i.test(css)) throw new BenchError('the widget stylesheet contains "</style", which cannot sit inside a <style> element');
+  const host = readFileSync(join(root, 'www/bench/static.html'), 'utf8');
+  const guide = `<div class="dg-root">${html}</div>`;
+  // The host page of static.html with its comment and guide regions replaced.
+  const page = (comment, head, body) => host
+    .replace(/^(<!doctype html>\n)<!--[\s\S]*?-->\n/i, `$1<!-- ${comment} -->\n`)
+    .replace(/(<!-- guide-head:start -->)[\s\S]*?(<!-- guide-head:end -->)/, (_, a, b) => `${a}\n${head}\n  ${b}`)
+    .replace(/(<!-- guide:start -->)[\s\S]*?(<!-- guide:end -->)/, (_, a, b) => `${a}\n${body}\n${b}`);
+  mkdirSync(GENERATED, { recursive: true });
+  writeFileSync(join(GENERATED, 'same-static.html'), page(
+    'Generated by tests/bench/measure.mjs: the widget\'s pre-render as static HTML (declarative shadow root, no JS) in the host page of static.html.',
+    '',
+    `        <decision-guide><template shadowrootmode="open"><style>${css}</style>${guide}</template></decision-guide>`,
+  ));
+  writeFileSync(join(GENERATED, 'floor.html'), page(
+    'Generated by tests/bench/measure.mjs: the least a module-and-wasm embed can do, in the host page of static.html.',
+    '  <link rel="modulepreload" href="floor.js">\n  <link rel="preload" href="floor.wasm" as="fetch" crossorigin>\n  <script type="module" src="floor.js"></script>',
+    '        <decision-guide></decision-guide>',
+  ));
+  writeFileSync(join(GENERATED, 'floor.js'), `// Generated by tests/bench/measure.mjs: the pre-render in a shadow root, then an empty wasm.
+const html = ${JSON.stringify(guide)};
+const css = ${JSON.stringify(css)};
+customElements.define('decision-guide', class extends HTMLElement {
+  connectedCallback() {
+    if (this.shadowRoot) return;
+    const shadow = this.attachShadow({ mode: 'open' });
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    shadow.adoptedStyleSheets = [sheet];
+    shadow.innerHTML = html;
+  }
+});
+WebAssembly.instantiateStreaming(fetch(new URL('floor.wasm', import.meta.url))).then(() => performance.mark('decision-guide:interactive'));
+`);
+  // The smallest valid module: the magic number and version 1.
+  writeFileSync(join(GENERATED, 'floor.wasm'), Buffer.from([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]));
 }
 
 // ---------------------------------------------------------------- the server
@@ -382,11 +446,16 @@ function printTable(results, opts) {
   rows.forEach((r) => console.log(line(r)));
 }
 
-function printRatios(ratios) {
+function printRatios(ratios, results) {
   console.log('');
   console.log(`widget first content vs static:   ${ratios.firstContentWidgetVsStatic ?? 'n/a'}×`);
   console.log(`widget interactive vs vanilla:    ${ratios.interactiveWidgetVsVanilla ?? 'n/a'}×`);
   console.log(`widget answer→DOM p50 vs vanilla: ${ratios.answerToDomP50WidgetVsVanilla ?? 'n/a'}×`);
+  const later = results.find((r) => r.name === 'widget').answerToDomLaterMs;
+  if (later) console.log(`widget answer→DOM after the first ${FIRST_CHANGES} changes of each load: p50 ${ms(later.p50)} / p95 ${ms(later.p95)} ms`);
+  console.log(`same-static first content vs static: ${ratios.firstContentSameStaticVsStatic ?? 'n/a'}× (the same content as the widget, no JS)`);
+  console.log(`widget first content vs same-static: ${ratios.firstContentWidgetVsSameStatic ?? 'n/a'}×`);
+  console.log(`floor first content vs static:    ${ratios.firstContentFloorVsStatic ?? 'n/a'}×  interactive vs vanilla: ${ratios.interactiveFloorVsVanilla ?? 'n/a'}× (an external module and an empty wasm)`);
 }
 
 function printMemory(m) {
@@ -424,6 +493,7 @@ function writeJson(path, browserFigures) {
 
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
+  writeGeneratedPages();
   checkInputs();
   readJsonObject(opts.json); // fail now rather than after the run
   const server = await startServer();
@@ -441,16 +511,17 @@ async function main() {
     console.log(`bench: Chromium ${browser.version()}, server ${server.base}, ${opts.loads} loads, ≥${opts.changes} answer changes, ${opts.cycles} memory cycles`);
 
     const perLoad = Math.ceil(opts.changes / opts.loads);
-    const samples = Object.fromEntries(PAGES.map((p) => [p.name, { firstContent: [], interactive: [], latencies: [], urls: new Set(), via: new Set() }]));
+    const samples = Object.fromEntries(PAGES.map((p) => [p.name, { firstContent: [], interactive: [], latencies: [], laterLatencies: [], urls: new Set(), via: new Set() }]));
     for (const page of PAGES) await load(browser, server.base, page); // warm-up, not counted
     for (let i = 0; i < opts.loads; i++) {
       for (const page of PAGES) {
-        const r = await load(browser, server.base, page, page.interactive ? { changes: perLoad, start: (i * perLoad) % 13 } : {});
+        const r = await load(browser, server.base, page, page.answers ? { changes: perLoad, start: i * perLoad } : {});
         const s = samples[page.name];
         s.firstContent.push(r.firstContent);
         if (r.interactive !== null) s.interactive.push(r.interactive);
         if (r.interactiveVia) s.via.add(r.interactiveVia);
         s.latencies.push(...r.latencies);
+        s.laterLatencies.push(...r.latencies.slice(FIRST_CHANGES));
         r.urls.forEach((u) => s.urls.add(u));
       }
       if (process.stdout.isTTY) process.stdout.write(`\rbench: load ${i + 1}/${opts.loads} of each page done`);
@@ -464,6 +535,10 @@ async function main() {
         firstContentMs: stats(s.firstContent), interactiveMs: stats(s.interactive),
         interactiveSignal: p.interactive === 'mark' ? "performance.mark('interactive')" : p.interactive === 'widget' ? [...s.via].map((v) => (v === 'mark' ? "performance.mark('decision-guide:interactive')" : 'first decision-change event')).join(' / ') : null,
         answerToDomMs: stats(s.latencies),
+        // The same without the first FIRST_CHANGES of each load: whatever
+        // runs for the first time after a load (the wasm's code is compiled
+        // lazily, then optimised once hot) shows as the difference.
+        answerToDomLaterMs: stats(s.laterLatencies),
       };
     });
     const by = Object.fromEntries(results.map((r) => [r.name, r]));
@@ -471,11 +546,15 @@ async function main() {
     const ratios = {
       firstContentWidgetVsStatic: r2(by.widget.firstContentMs?.p50, by.static.firstContentMs?.p50),
       interactiveWidgetVsVanilla: r2(by.widget.interactiveMs?.p50, by.vanilla.interactiveMs?.p50),
+      firstContentWidgetVsSameStatic: r2(by.widget.firstContentMs?.p50, by['same-static'].firstContentMs?.p50),
+      firstContentSameStaticVsStatic: r2(by['same-static'].firstContentMs?.p50, by.static.firstContentMs?.p50),
+      firstContentFloorVsStatic: r2(by.floor.firstContentMs?.p50, by.static.firstContentMs?.p50),
+      interactiveFloorVsVanilla: r2(by.floor.interactiveMs?.p50, by.vanilla.interactiveMs?.p50),
       answerToDomP50WidgetVsVanilla: r2(by.widget.answerToDomMs?.p50, by.vanilla.answerToDomMs?.p50),
       gzipBytesWidgetVsVanilla: r2(by.widget.bytes.gzip, by.vanilla.bytes.gzip),
     };
     printTable(results, opts);
-    printRatios(ratios);
+    printRatios(ratios, results);
 
     console.log(`\nbench: memory, ${opts.cycles} cycles…`);
     const mem = await memory(browser, server.base, opts.cycles);
@@ -484,7 +563,7 @@ async function main() {
     writeJson(opts.json, {
       date: new Date().toISOString(),
       chromium: browser.version(),
-      options: { loads: opts.loads, changesRequested: opts.changes, changesPerLoad: perLoad, cycles: opts.cycles },
+      options: { loads: opts.loads, changesRequested: opts.changes, changesPerLoad: perLoad, cycles: opts.cycles, firstChangesLeftOut: FIRST_CHANGES },
       method: 'cold loads in fresh contexts with the cache off, pages in turn, 1 uncounted warm-up load each; times in ms from navigation start; first content = first animation frame with a visible comparison-table body row; answer→DOM = input.click() to the first MutationObserver callback on the result panel; bytes from the files on disk (gzip -9, brotli q11)',
       pages: by,
       ratios,

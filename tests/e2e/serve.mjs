@@ -1,4 +1,5 @@
-// A static file server for dist/ (at /), www/ (at /www/) and Vue's browser
+// A static file server for dist/ (at /), www/ (at /www/), the benchmark's
+// generated pages (target/bench-pages/, at /bench-pages/) and Vue's browser
 // builds from node_modules (at /vendor/vue/, for www/hosts/vue.html), on 127.0.0.1
 // only: what `cargo xtask serve`, the end-to-end tests (Playwright's
 // webServer) and the browser benchmark (tests/bench/measure.mjs) run.
@@ -44,6 +45,8 @@ export const defaultMounts = [
   // The dev loop's page as `trunk build` leaves it, for the test that it
   // starts as dist/ does.
   { prefix: '/dev/', dir: join(root, 'target/trunk') },
+  // The benchmark's generated baselines (tests/bench/measure.mjs writes them).
+  { prefix: '/bench-pages/', dir: join(root, 'target/bench-pages') },
   // Vue's browser builds, read-only, for the framework host page www/hosts/vue.html.
   { prefix: '/vendor/vue/', dir: join(root, 'node_modules/vue/dist') },
   { prefix: '/', dir: join(root, 'dist') },
