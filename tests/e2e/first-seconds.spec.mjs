@@ -261,6 +261,39 @@ test('defect 4: the answer stays in sight while a reader answers, and the full r
   expect(result.top).toBeLessThan(800);
 });
 
+test('defect 4: in a 320 px window the summary shows every verdict and path whole, at one height', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  await page.goto(BLOG);
+  await ready(page);
+  // Each verdict (a lean, recommended, to confirm, blocked) and each path,
+  // from the presets and no answers.
+  const cases = [{ label: 'no answers', answers: {} }, ...guide.presets.map((p) => ({ label: p.id, answers: p.answers }))];
+  const seen = new Map();
+  for (const c of cases) {
+    const want = classify(c.answers);
+    const key = `${want.status}/${want.path}`;
+    if (!seen.has(key)) seen.set(key, c);
+  }
+  expect([...new Set([...seen.keys()].map((k) => k.split('/')[0]))].sort()).toEqual(['blocked', 'confirm_first', 'leaning', 'recommended']);
+  expect(new Set([...seen.keys()].map((k) => k.split('/')[1])).size).toBe(3);
+  await inGuide(page, (s) => s.querySelector('.dg-q').scrollIntoView());
+  const heights = new Set();
+  for (const [key, c] of seen) {
+    await page.evaluate((a) => { document.querySelector('decision-guide').answers = a; }, c.answers);
+    await page.waitForTimeout(50);
+    const g = await inGuide(page, (s) => {
+      const whole = (el) => el.scrollWidth <= el.clientWidth + 1 && el.scrollHeight <= el.clientHeight + 1;
+      const bar = s.querySelector('.dg-glance').getBoundingClientRect();
+      const inside = [...s.querySelectorAll('.dg-glance *')].every((n) => { const r = n.getBoundingClientRect(); return r.width === 0 || (r.left >= bar.left - 1 && r.right <= bar.right + 1); });
+      return { label: whole(s.querySelector('.dg-glance-label')), path: whole(s.querySelector('.dg-glance-path')), text: s.querySelector('.dg-glance-path').textContent, height: Math.round(bar.height), inside, inView: bar.bottom <= innerHeight };
+    });
+    expect(g, `${key} (${c.label})`).toMatchObject({ label: true, path: true, inside: true, inView: true });
+    heights.add(g.height);
+    if (key.startsWith('confirm_first')) await page.screenshot({ path: `${shots}/first-seconds-glance-320.png` });
+  }
+  expect([...heights], 'one height whatever the verdict and path').toHaveLength(1);
+});
+
 /** Every text run of a PDF: its string, box, and fill colour. */
 async function pdfText(bytes) {
   const pdf = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, isEvalSupported: false }).promise;
