@@ -1,13 +1,14 @@
 //! The live recommendation: how sure it is (a verdict, a lean while open
 //! questions could change it, or blocked), the path, why, warnings, what
-//! would change it (each a button that tries the change, and the nearest
+//! would change it (each a button that tries the change, kept with its
+//! question among those to answer first while it leans, and the nearest
 //! sets of several answers with a button that applies them), watch-outs,
 //! what you still own and what is already in place. It renders an
 //! [`Explanation`] and nothing else.
 
 use std::rc::Rc;
 
-use decision_guide_core::{text, Explanation, Verdict};
+use decision_guide_core::{text, Explanation, Id, QuestionId, Verdict, WouldChange};
 use yew::prelude::*;
 
 use crate::state::Action;
@@ -65,13 +66,46 @@ pub fn Recommendation(props: &RecommendationProps) -> Html {
     let e = &props.explanation;
     let verdict = e.verdict();
     let kind = verdict_class(verdict);
+    // One change as a row: its button, an arrow and where it leads. The
+    // row carries the answer for print, where the button is not shown.
+    let change_row = |c: &WouldChange| {
+        let onclick = {
+            let (q, answer) = (c.question, Some(c.answer));
+            let dispatch = props.dispatch.clone();
+            Callback::from(move |e: MouseEvent| {
+                dispatch.emit(Action::Answer { q, answer });
+                focus_verdict(&e);
+            })
+        };
+        html! {
+            <span class="dg-change-row" data-label={c.label.clone()}>
+                <button type="button" class="dg-try" disabled={!props.live}
+                    aria-label={text::try_answer_name(&c.label, &c.prompt, &c.path_name)} {onclick}>
+                    { text::try_answer(&c.label) }
+                </button>
+                <span class="dg-arrow" aria-hidden="true">{ "→" }</span>
+                <span class="dg-change-path">{ &c.path_name }</span>
+                if !c.blocked.is_empty() || !c.conflicts.is_empty() {
+                    <span class="dg-blocked-there">{ text::blocked_there(&c.blocked, &c.conflicts) }</span>
+                }
+            </span>
+        }
+    };
+    // The open questions to answer first, each with the changes of its
+    // answer (so "what would change it" below does not list them again).
+    let asked = |q: QuestionId| e.ask_first.iter().any(|a| a.question == q);
     let status = if verdict == Verdict::Blocked {
         html! { <div class="dg-escalate"><p>{ text::ESCALATE }</p></div> }
     } else if !e.enough() {
         html! {
             <div class="dg-note dg-ask">
                 <p>{ text::ASK_FIRST }</p>
-                <ul>{ for e.ask_first.iter().map(|a| html! { <li data-question={a.question_id.clone()}>{ &a.prompt }</li> }) }</ul>
+                <ul class="dg-changes">{ for e.ask_first.iter().map(|a| html! {
+                    <li key={a.question.index()} data-question={a.question_id.clone()}>
+                        <span class="dg-change-q">{ &a.prompt }</span>
+                        { for e.would_change.iter().filter(|c| c.question == a.question).map(change_row) }
+                    </li>
+                }) }</ul>
             </div>
         }
     } else if !e.complete() {
@@ -90,32 +124,25 @@ pub fn Recommendation(props: &RecommendationProps) -> Html {
     };
     // Keyed by position: yew matches unkeyed children from the end, so a
     // list that grew or shrank would rebuild the button that has the focus.
-    let changes = e.would_change.iter().enumerate().map(|(i, c)| {
-        let onclick = {
-            let (q, answer) = (c.question, Some(c.answer));
-            let dispatch = props.dispatch.clone();
-            Callback::from(move |e: MouseEvent| {
-                dispatch.emit(Action::Answer { q, answer });
-                focus_verdict(&e);
-            })
-        };
+    let listed = if e.enough() { None } else { Some(&asked) };
+    let rest: Vec<&WouldChange> = e
+        .would_change
+        .iter()
+        .filter(|c| !listed.is_some_and(|asked| asked(c.question)))
+        .collect();
+    let changes = rest.iter().enumerate().map(|(i, c)| {
         html! {
             <li key={i} data-question={c.question_id.clone()} data-path={c.path_id.clone()}>
                 <span class="dg-change-q">{ &c.prompt }</span>
-                <span class="dg-change-row">
-                    <button type="button" class="dg-try" disabled={!props.live}
-                        aria-label={text::try_answer_name(&c.label, &c.prompt, &c.path_name)} {onclick}>
-                        { text::try_answer(&c.label) }
-                    </button>
-                    <span class="dg-arrow" aria-hidden="true">{ "→" }</span>
-                    <span class="dg-change-path">{ &c.path_name }</span>
-                    if !c.blocked.is_empty() || !c.conflicts.is_empty() {
-                        <span class="dg-blocked-there">{ text::blocked_there(&c.blocked, &c.conflicts) }</span>
-                    }
-                </span>
+                { change_row(c) }
             </li>
         }
     });
+    let nothing = if e.would_change.is_empty() {
+        e.nothing_would_change()
+    } else {
+        text::ONLY_OPEN_WOULD_CHANGE
+    };
     let further = e.further().enumerate().map(|(i, n)| {
         let onclick = {
             let answers: Vec<_> = n.changes.iter().map(|c| (c.question, c.answer)).collect();
@@ -173,8 +200,8 @@ pub fn Recommendation(props: &RecommendationProps) -> Html {
                 </> }) }
                 <div class="dg-sec">
                     <h4>{ text::WOULD_CHANGE }</h4>
-                    <p class="dg-muted" hidden={!e.would_change.is_empty()}>{ e.nothing_would_change() }</p>
-                    <ul class="dg-changes" hidden={e.would_change.is_empty()}>{ for changes }</ul>
+                    <p class="dg-muted" hidden={!rest.is_empty()}>{ nothing }</p>
+                    <ul class="dg-changes" hidden={rest.is_empty()}>{ for changes }</ul>
                     <p class="dg-further-title" hidden={e.further().next().is_none()}>{ text::FURTHER }</p>
                     <ul class="dg-changes dg-further" hidden={e.further().next().is_none()}>{ for further }</ul>
                 </div>

@@ -39,6 +39,43 @@ test('a lean says so and lists the questions to answer first, as the CLI does', 
   expect(await texts('.dg-ask li')).toHaveLength(want.ask_first.length);
 });
 
+test('a lean lists each change once: with its open question among those to answer first, or under "what would change it"', async ({ page }) => {
+  for (const answers of [{}, { data_in_aws: true }, { shape: 'multi_step', tools_actions: true }]) {
+    const want = classify(answers);
+    const { host } = await open(page, answers);
+    await expect(host.locator('.dg-result')).toHaveAttribute('data-path', want.path);
+    const shown = await host.locator('.dg-result').evaluate((r) => ({
+      asked: [...r.querySelectorAll('.dg-ask li')].map((li) => ({ q: li.dataset.question, tries: [...li.querySelectorAll('.dg-try')].map((b) => b.textContent) })),
+      rest: [...r.querySelectorAll('.dg-sec > .dg-changes:not(.dg-further) > li')].map((li) => ({ q: li.dataset.question, tries: [...li.querySelectorAll('.dg-try')].map((b) => b.textContent) })),
+      restHidden: r.querySelector('.dg-sec > .dg-changes:not(.dg-further)').hidden,
+      muted: r.querySelector('.dg-sec > .dg-muted').hidden ? null : r.querySelector('.dg-sec > .dg-muted').textContent,
+    }));
+    const label = (c) => {
+      const q = guide.questions.find((x) => x.id === c.question);
+      if (q.type === 'bool') return q[c.answer ? 'yes' : 'no'].label ?? (c.answer ? 'Yes' : 'No');
+      return q.options.find((o) => o.value === c.answer).label;
+    };
+    const tries = (list, q) => list.filter((c) => c.question === q).map((c) => `Try “${label(c)}”`);
+    expect(shown.asked.map((a) => a.q), JSON.stringify(answers)).toEqual(want.ask_first);
+    for (const a of shown.asked) expect(a.tries, a.q).toEqual(tries(want.would_change, a.q));
+    const rest = want.would_change.filter((c) => !want.ask_first.includes(c.question));
+    expect(shown.rest.map((r) => r.q)).toEqual(rest.map((c) => c.question));
+    expect(shown.rest.flatMap((r) => r.tries)).toEqual(rest.map((c) => `Try “${label(c)}”`));
+    // Every change of the CLI's result has exactly one button.
+    expect(shown.asked.flatMap((a) => a.tries).length + shown.rest.flatMap((r) => r.tries).length).toBe(want.would_change.length);
+    expect(shown.restHidden).toBe(rest.length === 0);
+    if (rest.length && want.would_change.length) expect(shown.muted).toBeNull();
+    else if (want.would_change.length) expect(shown.muted).toBe('Only an answer to an open question above would change it.');
+  }
+  // A button among the questions to answer first applies its answer.
+  const want = classify({});
+  const first = want.would_change.find((c) => want.ask_first.includes(c.question));
+  const { host, result } = await open(page, {});
+  await host.locator(`.dg-ask li[data-question="${first.question}"] .dg-try`).first().click();
+  expect((await result()).path).toBe(first.path);
+  await page.locator('decision-guide .dg-result').screenshot({ path: `${shots}/engine-lean-changes.png` });
+});
+
 test('the nearest set of several answers is shown and applied by its button', async ({ page }) => {
   const answers = { shape: 'multi_step', tools_actions: true };
   const want = classify(answers);

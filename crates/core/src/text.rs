@@ -25,6 +25,10 @@ pub const WHY: &str = "Why";
 pub const WOULD_CHANGE: &str = "What would change it";
 /// Said when no single answer moves the recommendation.
 pub const NOTHING_WOULD_CHANGE: &str = "No single answer would change this recommendation.";
+/// Said under "what would change it" when every answer that would is to
+/// an open question, shown with its change among those to answer first.
+pub const ONLY_OPEN_WOULD_CHANGE: &str =
+    "Only an answer to an open question above would change it.";
 /// Heading of the warnings.
 pub const WARNINGS: &str = "Warnings";
 /// Heading of the watch-outs, and the comparison table's third column.

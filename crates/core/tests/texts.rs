@@ -109,6 +109,7 @@ fn static_texts(g: &Guide) -> Vec<String> {
             text::ASK_FIRST,
             text::ESCALATE,
             text::CONFLICTS_STAND,
+            text::ONLY_OPEN_WOULD_CHANGE,
         ]
         .map(str::to_owned),
     );
