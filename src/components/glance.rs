@@ -33,7 +33,12 @@ pub fn Glance(props: &GlanceProps) -> Html {
                     <span class="dg-glance-open">{ text::glance_open(n) }</span>
                 }
             </p>
-            <button type="button" class="dg-glance-go">{ text::SEE_WHY }</button>
+            // In the narrowest columns the words give way to the arrow
+            // (widget.css); they stay the button's name.
+            <button type="button" class="dg-glance-go">
+                <span class="dg-glance-go-text">{ text::SEE_WHY }</span>
+                <span class="dg-glance-go-icon" aria-hidden="true">{ "↓" }</span>
+            </button>
         </div>
     }
 }

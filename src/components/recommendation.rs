@@ -66,46 +66,74 @@ pub fn Recommendation(props: &RecommendationProps) -> Html {
     let e = &props.explanation;
     let verdict = e.verdict();
     let kind = verdict_class(verdict);
-    // One change as a row: its button, an arrow and where it leads. The
-    // row carries the answer for print, where the button is not shown.
+    // A button that applies answers moves the focus to the path's name at
+    // once and again once the new result is rendered: the answer may open
+    // a folded group above and push the result out of view.
+    let heading = use_node_ref();
+    let refocus = use_mut_ref(|| false);
+    {
+        let (heading, refocus) = (heading.clone(), refocus.clone());
+        use_effect(move || {
+            if refocus.replace(false) {
+                if let Some(h) = heading.cast::<web_sys::HtmlElement>() {
+                    // Focusing what has the focus scrolls nothing: let go first.
+                    let _ = h.blur();
+                    let _ = h.focus();
+                }
+            }
+        });
+    }
+    let applies = |action: Action| {
+        let (dispatch, refocus) = (props.dispatch.clone(), refocus.clone());
+        Callback::from(move |e: MouseEvent| {
+            *refocus.borrow_mut() = true;
+            dispatch.emit(action.clone());
+            focus_verdict(&e);
+        })
+    };
+    // One change as a row: its button and where it leads (the arrow kept
+    // with the path's first word). The row carries the answer for print,
+    // where the button is not shown.
     let change_row = |c: &WouldChange| {
-        let onclick = {
-            let (q, answer) = (c.question, Some(c.answer));
-            let dispatch = props.dispatch.clone();
-            Callback::from(move |e: MouseEvent| {
-                dispatch.emit(Action::Answer { q, answer });
-                focus_verdict(&e);
-            })
-        };
+        let onclick = applies(Action::Answer {
+            q: c.question,
+            answer: Some(c.answer),
+        });
         html! {
-            <span class="dg-change-row" data-label={c.label.clone()}>
+            <span class="dg-change-row" data-label={c.label.clone()} data-path={c.path_id.clone()}>
                 <button type="button" class="dg-try" disabled={!props.live}
                     aria-label={text::try_answer_name(&c.label, &c.prompt, &c.path_name)} {onclick}>
                     { text::try_answer(&c.label) }
                 </button>
-                <span class="dg-arrow" aria-hidden="true">{ "→" }</span>
-                <span class="dg-change-path">{ &c.path_name }</span>
+                <span class="dg-change-path"><span class="dg-arrow" aria-hidden="true">{ "→ " }</span>{ &c.path_name }</span>
                 if !c.blocked.is_empty() || !c.conflicts.is_empty() {
                     <span class="dg-blocked-there">{ text::blocked_there(&c.blocked, &c.conflicts) }</span>
                 }
             </span>
         }
     };
-    // The open questions to answer first, each with the changes of its
-    // answer (so "what would change it" below does not list them again).
-    let asked = |q: QuestionId| e.ask_first.iter().any(|a| a.question == q);
+    // A question and the rows of its changes, keyed by the question: a
+    // list that grew or shrank keeps the node (and the button) that has the
+    // focus.
+    let question_item = |q: QuestionId, id: &str, prompt: &str| {
+        html! {
+            <li key={q.index()} data-question={id.to_owned()}>
+                <span class="dg-change-q">{ prompt.to_owned() }</span>
+                { for e.would_change.iter().filter(|c| c.question == q).map(change_row) }
+            </li>
+        }
+    };
+    // While it leans, the open questions to answer first each come with
+    // the changes of their answer, and "what would change it" below lists
+    // only the others.
+    let ask_list = verdict != Verdict::Blocked && !e.enough();
     let status = if verdict == Verdict::Blocked {
         html! { <div class="dg-escalate"><p>{ text::ESCALATE }</p></div> }
-    } else if !e.enough() {
+    } else if ask_list {
         html! {
             <div class="dg-note dg-ask">
                 <p>{ text::ASK_FIRST }</p>
-                <ul class="dg-changes">{ for e.ask_first.iter().map(|a| html! {
-                    <li key={a.question.index()} data-question={a.question_id.clone()}>
-                        <span class="dg-change-q">{ &a.prompt }</span>
-                        { for e.would_change.iter().filter(|c| c.question == a.question).map(change_row) }
-                    </li>
-                }) }</ul>
+                <ul class="dg-changes">{ for e.ask_first.iter().map(|a| question_item(a.question, &a.question_id, &a.prompt)) }</ul>
             </div>
         }
     } else if !e.complete() {
@@ -122,36 +150,24 @@ pub fn Recommendation(props: &RecommendationProps) -> Html {
     } else {
         Html::default()
     };
-    // Keyed by position: yew matches unkeyed children from the end, so a
-    // list that grew or shrank would rebuild the button that has the focus.
-    let listed = if e.enough() { None } else { Some(&asked) };
-    let rest: Vec<&WouldChange> = e
-        .would_change
-        .iter()
-        .filter(|c| !listed.is_some_and(|asked| asked(c.question)))
-        .collect();
-    let changes = rest.iter().enumerate().map(|(i, c)| {
-        html! {
-            <li key={i} data-question={c.question_id.clone()} data-path={c.path_id.clone()}>
-                <span class="dg-change-q">{ &c.prompt }</span>
-                { change_row(c) }
-            </li>
+    // The other changes, one item a question, in the order they come.
+    let asked = |q: QuestionId| ask_list && e.ask_first.iter().any(|a| a.question == q);
+    let mut rest: Vec<&WouldChange> = Vec::new();
+    for c in e.would_change.iter().filter(|c| !asked(c.question)) {
+        if !rest.iter().any(|r| r.question == c.question) {
+            rest.push(c);
         }
-    });
+    }
+    let changes = rest
+        .iter()
+        .map(|c| question_item(c.question, &c.question_id, &c.prompt));
     let nothing = if e.would_change.is_empty() {
         e.nothing_would_change()
     } else {
         text::ONLY_OPEN_WOULD_CHANGE
     };
     let further = e.further().enumerate().map(|(i, n)| {
-        let onclick = {
-            let answers: Vec<_> = n.changes.iter().map(|c| (c.question, c.answer)).collect();
-            let dispatch = props.dispatch.clone();
-            Callback::from(move |e: MouseEvent| {
-                dispatch.emit(Action::AnswerAll(answers.clone()));
-                focus_verdict(&e);
-            })
-        };
+        let onclick = applies(Action::AnswerAll(n.changes.iter().map(|c| (c.question, c.answer)).collect()));
         html! {
             <li key={i} data-path={n.path_id.clone()}>
                 <p class="dg-change-q">{ text::changes_lead_to(n.changes.len(), &n.path_name) }
@@ -181,7 +197,7 @@ pub fn Recommendation(props: &RecommendationProps) -> Html {
         <div class="dg-result" data-path={e.path_id.clone()} data-verdict={kind}>
             <div class="dg-verdict" aria-live="polite" aria-atomic="true">
                 <p class="dg-eyebrow">{ verdict.label() }<span class={format!("dg-badge dg-badge-{kind}")}>{ e.badge() }</span></p>
-                <h3 class="dg-path-name" id="dg-result" tabindex="-1">{ &e.path_name }</h3>
+                <h3 class="dg-path-name" id="dg-result" tabindex="-1" ref={heading}>{ &e.path_name }</h3>
                 <p class="dg-summary">{ &e.path_summary }</p>
             </div>
             <div class="dg-explain">

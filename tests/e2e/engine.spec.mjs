@@ -39,32 +39,40 @@ test('a lean says so and lists the questions to answer first, as the CLI does', 
   expect(await texts('.dg-ask li')).toHaveLength(want.ask_first.length);
 });
 
-test('a lean lists each change once: with its open question among those to answer first, or under "what would change it"', async ({ page }) => {
-  for (const answers of [{}, { data_in_aws: true }, { shape: 'multi_step', tools_actions: true }]) {
+test('each change is listed once, a question at a time: with its open question among those to answer first while it leans, or under "what would change it"', async ({ page }) => {
+  // A lean, a lean with answers, a settled result with four changes to one
+  // question, and a blocked one with open questions (which shows no list
+  // of them: its changes must then stay under "what would change it").
+  for (const answers of [{}, { data_in_aws: true }, preset('invoice-approval'), { residency: 'other' }]) {
     const want = classify(answers);
     const { host } = await open(page, answers);
     await expect(host.locator('.dg-result')).toHaveAttribute('data-path', want.path);
-    const shown = await host.locator('.dg-result').evaluate((r) => ({
-      asked: [...r.querySelectorAll('.dg-ask li')].map((li) => ({ q: li.dataset.question, tries: [...li.querySelectorAll('.dg-try')].map((b) => b.textContent) })),
-      rest: [...r.querySelectorAll('.dg-sec > .dg-changes:not(.dg-further) > li')].map((li) => ({ q: li.dataset.question, tries: [...li.querySelectorAll('.dg-try')].map((b) => b.textContent) })),
-      restHidden: r.querySelector('.dg-sec > .dg-changes:not(.dg-further)').hidden,
-      muted: r.querySelector('.dg-sec > .dg-muted').hidden ? null : r.querySelector('.dg-sec > .dg-muted').textContent,
-    }));
+    const shown = await host.locator('.dg-result').evaluate((r) => {
+      const items = (sel) => [...r.querySelectorAll(sel)].map((li) => ({ q: li.dataset.question, tries: [...li.querySelectorAll('.dg-change-row')].map((row) => `${row.querySelector('.dg-try').textContent} ${row.dataset.path}`) }));
+      return {
+        asked: items('.dg-ask li'),
+        rest: items('.dg-sec > .dg-changes:not(.dg-further) > li'),
+        restHidden: r.querySelector('.dg-sec > .dg-changes:not(.dg-further)').hidden,
+        muted: r.querySelector('.dg-sec > .dg-muted').hidden ? null : r.querySelector('.dg-sec > .dg-muted').textContent,
+      };
+    });
     const label = (c) => {
       const q = guide.questions.find((x) => x.id === c.question);
       if (q.type === 'bool') return q[c.answer ? 'yes' : 'no'].label ?? (c.answer ? 'Yes' : 'No');
       return q.options.find((o) => o.value === c.answer).label;
     };
-    const tries = (list, q) => list.filter((c) => c.question === q).map((c) => `Try “${label(c)}”`);
-    expect(shown.asked.map((a) => a.q), JSON.stringify(answers)).toEqual(want.ask_first);
-    for (const a of shown.asked) expect(a.tries, a.q).toEqual(tries(want.would_change, a.q));
-    const rest = want.would_change.filter((c) => !want.ask_first.includes(c.question));
-    expect(shown.rest.map((r) => r.q)).toEqual(rest.map((c) => c.question));
-    expect(shown.rest.flatMap((r) => r.tries)).toEqual(rest.map((c) => `Try “${label(c)}”`));
+    const tries = (q) => want.would_change.filter((c) => c.question === q).map((c) => `Try “${label(c)}” ${c.path}`);
+    const askList = want.status !== 'blocked' && !want.enough;
+    const what = `${JSON.stringify(answers)} (${want.status})`;
+    expect(shown.asked.map((a) => a.q), what).toEqual(askList ? want.ask_first : []);
+    for (const a of shown.asked) expect(a.tries, a.q).toEqual(tries(a.q));
+    const restQuestions = [...new Set(want.would_change.map((c) => c.question))].filter((q) => !(askList && want.ask_first.includes(q)));
+    expect(shown.rest.map((r) => r.q), what).toEqual(restQuestions);
+    for (const r of shown.rest) expect(r.tries, r.q).toEqual(tries(r.q));
     // Every change of the CLI's result has exactly one button.
-    expect(shown.asked.flatMap((a) => a.tries).length + shown.rest.flatMap((r) => r.tries).length).toBe(want.would_change.length);
-    expect(shown.restHidden).toBe(rest.length === 0);
-    if (rest.length && want.would_change.length) expect(shown.muted).toBeNull();
+    expect([...shown.asked, ...shown.rest].flatMap((x) => x.tries).length, what).toBe(want.would_change.length);
+    expect(shown.restHidden).toBe(restQuestions.length === 0);
+    if (restQuestions.length) expect(shown.muted).toBeNull();
     else if (want.would_change.length) expect(shown.muted).toBe('Only an answer to an open question above would change it.');
   }
   // A button among the questions to answer first applies its answer.
@@ -74,6 +82,28 @@ test('a lean lists each change once: with its open question among those to answe
   await host.locator(`.dg-ask li[data-question="${first.question}"] .dg-try`).first().click();
   expect((await result()).path).toBe(first.path);
   await page.locator('decision-guide .dg-result').screenshot({ path: `${shots}/engine-lean-changes.png` });
+});
+
+test('a change tried in a narrow column ends with the focus on the new path, in view, even when it opens a folded group above', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 700 });
+  const answers = { data_in_aws: true };
+  const want = classify(answers);
+  const change = want.would_change.find((c) => c.question === 'newest_features');
+  expect(change, 'the oracle offers newest_features among the changes').toBeTruthy();
+  const { host, result } = await open(page, answers);
+  const group = await host.locator('.dg-q[data-question="newest_features"]').evaluate((q) => q.closest('details')?.open ?? null);
+  expect(group, 'the question sits in a folded group').toBe(false);
+  const button = host.locator('li[data-question="newest_features"] .dg-try').first();
+  await button.focus();
+  await page.keyboard.press('Enter');
+  await expect.poll(async () => (await result()).path).toBe(change.path);
+  await page.waitForTimeout(100);
+  const focus = await host.evaluate((el) => {
+    const a = el.shadowRoot.activeElement;
+    const r = a?.getBoundingClientRect();
+    return { cls: a?.className, inView: !!r && r.top >= 0 && r.bottom <= innerHeight };
+  });
+  expect(focus).toEqual({ cls: 'dg-path-name', inView: true });
 });
 
 test('the nearest set of several answers is shown and applied by its button', async ({ page }) => {

@@ -261,10 +261,7 @@ test('defect 4: the answer stays in sight while a reader answers, and the full r
   expect(result.top).toBeLessThan(800);
 });
 
-test('defect 4: in a 320 px window the summary shows every verdict and path whole, at one height', async ({ page }) => {
-  await page.setViewportSize({ width: 320, height: 640 });
-  await page.goto(BLOG);
-  await ready(page);
+test('defect 4: in a narrow window the summary shows every verdict and path whole, at one height, at 16 and 24 px', async ({ page }) => {
   // Each verdict (a lean, recommended, to confirm, blocked) and each path,
   // from the presets and no answers.
   const cases = [{ label: 'no answers', answers: {} }, ...guide.presets.map((p) => ({ label: p.id, answers: p.answers }))];
@@ -276,22 +273,52 @@ test('defect 4: in a 320 px window the summary shows every verdict and path whol
   }
   expect([...new Set([...seen.keys()].map((k) => k.split('/')[0]))].sort()).toEqual(['blocked', 'confirm_first', 'leaning', 'recommended']);
   expect(new Set([...seen.keys()].map((k) => k.split('/')[1])).size).toBe(3);
-  await inGuide(page, (s) => s.querySelector('.dg-q').scrollIntoView());
-  const heights = new Set();
-  for (const [key, c] of seen) {
-    await page.evaluate((a) => { document.querySelector('decision-guide').answers = a; }, c.answers);
-    await page.waitForTimeout(50);
-    const g = await inGuide(page, (s) => {
-      const whole = (el) => el.scrollWidth <= el.clientWidth + 1 && el.scrollHeight <= el.clientHeight + 1;
-      const bar = s.querySelector('.dg-glance').getBoundingClientRect();
-      const inside = [...s.querySelectorAll('.dg-glance *')].every((n) => { const r = n.getBoundingClientRect(); return r.width === 0 || (r.left >= bar.left - 1 && r.right <= bar.right + 1); });
-      return { label: whole(s.querySelector('.dg-glance-label')), path: whole(s.querySelector('.dg-glance-path')), text: s.querySelector('.dg-glance-path').textContent, height: Math.round(bar.height), inside, inView: bar.bottom <= innerHeight };
-    });
-    expect(g, `${key} (${c.label})`).toMatchObject({ label: true, path: true, inside: true, inView: true });
-    heights.add(g.height);
-    if (key.startsWith('confirm_first')) await page.screenshot({ path: `${shots}/first-seconds-glance-320.png` });
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Page.enable');
+  for (const [font, width] of [[16, 320], [16, 360], [16, 440], [24, 320], [24, 375], [24, 600]]) {
+    await cdp.send('Page.setFontSizes', { fontSizes: { standard: font, fixed: font } });
+    await page.setViewportSize({ width, height: 640 });
+    await page.goto(BLOG);
+    await ready(page);
+    await inGuide(page, (s) => s.querySelector('.dg-q').scrollIntoView());
+    const heights = new Map();
+    for (const [key, c] of seen) {
+      await page.evaluate((a) => { document.querySelector('decision-guide').answers = a; }, c.answers);
+      await page.waitForTimeout(50);
+      const g = await inGuide(page, (s) => {
+        const whole = (el) => el.scrollWidth <= el.clientWidth + 1 && el.scrollHeight <= el.clientHeight + 1;
+        const bar = s.querySelector('.dg-glance').getBoundingClientRect();
+        const inside = [...s.querySelectorAll('.dg-glance *')].every((n) => { const r = n.getBoundingClientRect(); return r.width === 0 || (r.left >= bar.left - 1 && r.right <= bar.right + 1); });
+        return { label: whole(s.querySelector('.dg-glance-label')), path: whole(s.querySelector('.dg-glance-path')), height: Math.round(bar.height), inside, inView: bar.bottom <= innerHeight };
+      });
+      expect(g, `${key} (${c.label}) at ${font} px in ${width} px`).toMatchObject({ label: true, path: true, inside: true, inView: true });
+      heights.set(key, g.height);
+      if (key.startsWith('confirm_first') && width === 320) await page.screenshot({ path: `${shots}/first-seconds-glance-${width}-${font}px.png` });
+    }
+    expect(new Set(heights.values()).size, `one height whatever the verdict and path, at ${font} px in ${width} px: ${JSON.stringify([...heights])}`).toBe(1);
   }
-  expect([...heights], 'one height whatever the verdict and path').toHaveLength(1);
+});
+
+test('defect 4: the summary never hides the control that has the focus', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  await page.goto(BLOG);
+  await ready(page);
+  await inGuide(page, (s) => s.querySelector('.dg-head').scrollIntoView());
+  await page.locator('decision-guide .dg-q input').first().focus();
+  const hidden = [];
+  for (let i = 0; i < 40; i++) {
+    const r = await inGuide(page, (s) => {
+      const a = s.activeElement;
+      if (!a || !a.closest('.dg-questions') || a.closest('.dg-glance')) return null;
+      const box = (a.type === 'radio' ? a.closest('label') : a).getBoundingClientRect();
+      const bar = s.querySelector('.dg-glance').getBoundingClientRect();
+      return { name: `${a.closest('[data-question]')?.dataset.question ?? a.localName} ${a.value ?? ''}`, under: box.top >= bar.top - 1 && box.bottom <= bar.bottom + 1 && bar.top < innerHeight };
+    });
+    if (r === null) break;
+    if (r.under) hidden.push(r.name);
+    await page.keyboard.press('Tab');
+  }
+  expect(hidden).toEqual([]);
 });
 
 /** Every text run of a PDF: its string, box, and fill colour. */

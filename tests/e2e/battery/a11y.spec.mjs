@@ -98,7 +98,7 @@ test('the keyboard alone: every question, the result, a "what would change it" b
   keys += await tabTo(page, (f) => f.cls === 'dg-try');
   const offered = await host.evaluate((el) => {
     const b = el.shadowRoot.activeElement;
-    return { question: b.closest('li').dataset.question, path: b.closest('li').dataset.path, name: b.getAttribute('aria-label') };
+    return { question: b.closest('li').dataset.question, path: b.closest('.dg-change-row').dataset.path, name: b.getAttribute('aria-label') };
   });
   await page.keyboard.press('Enter');
   keys++;
