@@ -284,8 +284,10 @@ export function defineDecisionGuide({ css, html = '', texts: sentences = {}, loa
   const waiting = new Set();
   let instances = 0;
 
-  const ready = Promise.resolve()
-    .then(load)
+  // load() runs now, before the element is defined and the static guide
+  // laid out: the wasm's fetch and compilation then overlap that work (a
+  // throw becomes a rejection, as in a then()).
+  const ready = new Promise((resolve) => resolve(load()))
     .then(
       (exports) => {
         wasm = exports;
@@ -390,6 +392,10 @@ export function defineDecisionGuide({ css, html = '', texts: sentences = {}, loa
       if (fresh) {
         shadow.addEventListener('change', (e) => this._picked(e));
         shadow.addEventListener('click', (e) => this._clicked(e));
+        // Before the widget's own handler, which applies the answers.
+        shadow.addEventListener('click', (e) => {
+          if (e.target && e.target.closest && e.target.closest('.dg-try')) this._focusResult = true;
+        }, true);
         try {
           this._schemeSheet = new CSSStyleSheet();
         } catch {
@@ -710,7 +716,13 @@ export function defineDecisionGuide({ css, html = '', texts: sentences = {}, loa
       this._working();
     }
 
-    /** The summary's button: the full result, scrolled to and focused. */
+    /**
+     * The summary's button: the full result, scrolled to and focused. (A
+     * button that applies answers, "Try …" or "Apply these", is marked in
+     * the capture phase: the path's name takes the focus once the new
+     * result is rendered, in `_changed`, and so comes into view even where
+     * the answer opened a folded group above.)
+     */
     _clicked(e) {
       const go = e.target && e.target.closest && e.target.closest('.dg-glance-go');
       if (!go) return;
@@ -806,6 +818,10 @@ export function defineDecisionGuide({ css, html = '', texts: sentences = {}, loa
       queueMicrotask(() => {
         this._eventQueued = false;
         if (!this._widget) return;
+        if (this._focusResult) {
+          this._focusResult = false;
+          this.shadowRoot.querySelector('.dg-result .dg-path-name')?.focus();
+        }
         // Going live writes the fragment only for answers given cleanly (a
         // link to them); a fragment that was refused stays as the page had
         // it, and no answers means no fragment. After that, every change.

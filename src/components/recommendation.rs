@@ -34,22 +34,6 @@ impl PartialEq for RecommendationProps {
     }
 }
 
-/// Moves the focus to the path's name once a change is applied from a
-/// button of "what would change it": the button itself may be gone from
-/// the new result, and the name is what the reader wants read next.
-fn focus_verdict(e: &MouseEvent) {
-    use wasm_bindgen::JsCast;
-    let heading = e
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .and_then(|el| el.closest(".dg-result").ok().flatten())
-        .and_then(|r| r.query_selector(".dg-path-name").ok().flatten())
-        .and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(h) = heading {
-        let _ = h.focus();
-    }
-}
-
 /// The class of a verdict, for styling and tests.
 fn verdict_class(v: Verdict) -> &'static str {
     match v {
@@ -66,30 +50,11 @@ pub fn Recommendation(props: &RecommendationProps) -> Html {
     let e = &props.explanation;
     let verdict = e.verdict();
     let kind = verdict_class(verdict);
-    // A button that applies answers moves the focus to the path's name at
-    // once and again once the new result is rendered: the answer may open
-    // a folded group above and push the result out of view.
-    let heading = use_node_ref();
-    let refocus = use_mut_ref(|| false);
-    {
-        let (heading, refocus) = (heading.clone(), refocus.clone());
-        use_effect(move || {
-            if refocus.replace(false) {
-                if let Some(h) = heading.cast::<web_sys::HtmlElement>() {
-                    // Focusing what has the focus scrolls nothing: let go first.
-                    let _ = h.blur();
-                    let _ = h.focus();
-                }
-            }
-        });
-    }
+    // A button that applies answers. The element then moves the focus to
+    // the path's name, once the new result is rendered (element.js).
     let applies = |action: Action| {
-        let (dispatch, refocus) = (props.dispatch.clone(), refocus.clone());
-        Callback::from(move |e: MouseEvent| {
-            *refocus.borrow_mut() = true;
-            dispatch.emit(action.clone());
-            focus_verdict(&e);
-        })
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.emit(action.clone()))
     };
     // One change as a row: its button and where it leads (the arrow kept
     // with the path's first word). The row carries the answer for print,
@@ -197,7 +162,7 @@ pub fn Recommendation(props: &RecommendationProps) -> Html {
         <div class="dg-result" data-path={e.path_id.clone()} data-verdict={kind}>
             <div class="dg-verdict" aria-live="polite" aria-atomic="true">
                 <p class="dg-eyebrow">{ verdict.label() }<span class={format!("dg-badge dg-badge-{kind}")}>{ e.badge() }</span></p>
-                <h3 class="dg-path-name" id="dg-result" tabindex="-1" ref={heading}>{ &e.path_name }</h3>
+                <h3 class="dg-path-name" id="dg-result" tabindex="-1">{ &e.path_name }</h3>
                 <p class="dg-summary">{ &e.path_summary }</p>
             </div>
             <div class="dg-explain">
