@@ -393,8 +393,12 @@ export function defineDecisionGuide({ css, html = '', texts: sentences = {}, loa
         shadow.addEventListener('change', (e) => this._picked(e));
         shadow.addEventListener('click', (e) => this._clicked(e));
         // Before the widget's own handler, which applies the answers.
+        // The mark lasts this task only: a click that changed nothing
+        // leaves none to take the focus at some later change.
         shadow.addEventListener('click', (e) => {
-          if (e.target && e.target.closest && e.target.closest('.dg-try')) this._focusResult = true;
+          if (!(e.target && e.target.closest && e.target.closest('.dg-try'))) return;
+          this._focusResult = true;
+          setTimeout(() => { this._focusResult = false; });
         }, true);
         try {
           this._schemeSheet = new CSSStyleSheet();
